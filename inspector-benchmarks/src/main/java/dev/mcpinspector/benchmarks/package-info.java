@@ -1,0 +1,2 @@
+/** JMH benchmarks, the baselines they compare against, and the load driver. */
+package dev.mcpinspector.benchmarks;

@@ -1,0 +1,2 @@
+/** Authentication: the {@code Authenticator} SPI and its access-key, trusted-proxy and JWT implementations. */
+package dev.mcpinspector.core.auth;

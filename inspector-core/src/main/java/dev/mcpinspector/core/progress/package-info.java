@@ -1,0 +1,2 @@
+/** Latest progress per (session, server, progress token), with live subscription per session. */
+package dev.mcpinspector.core.progress;

@@ -1,0 +1,2 @@
+/** The embedded Jetty example server and the web inspector page. */
+package dev.mcpinspector.examples;

@@ -1,0 +1,2 @@
+/** The Jakarta Servlet adapter: the session filter, the {@code /api} routes and the SSE streams. */
+package dev.mcpinspector.servlet;
