@@ -38,3 +38,12 @@ test('rows of other tabs expire when idle; running calls never do', () => {
   assert.equal(t.rows.size, 1);
   assert.equal(t.update({ serverId: 'q' }, 0), null);
 });
+
+test('a report arriving after its call returned does not bring the row back', () => {
+  const t = new ProgressTracker();
+  const call = t.startCall('s', 'slow', 0);
+  t.update({ serverId: 's', progressToken: 'p', progress: 1, total: 2 }, 1);
+  t.finishCall(call.id, 's', 'p');
+  assert.equal(t.update({ serverId: 's', progressToken: 'p', progress: 2, total: 2 }, 2), null);
+  assert.equal(t.rows.size, 0);
+});

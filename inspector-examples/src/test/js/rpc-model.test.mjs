@@ -18,6 +18,13 @@ describe('parseMessage and summarize', () => {
     assert.equal(summarize([{}, {}]).label, 'batch of 2');
     assert.equal(summarize(undefined).kind, 'unknown');
   });
+
+  test('name the tool, prompt, resource or progress in the label', () => {
+    assert.equal(summarize({ id: 4, method: 'tools/call', params: { name: 'echo' } }).label, 'tools/call echo #4');
+    assert.equal(summarize({ id: 5, method: 'resources/read', params: { uri: 'demo://a' } }).label, 'resources/read demo://a #5');
+    assert.equal(summarize({ method: 'notifications/progress', params: { progressToken: 1, progress: 2, total: 5 } }).label, 'notifications/progress 2/5');
+    assert.equal(summarize({ method: 'notifications/progress', params: { progress: 2 } }).label, 'notifications/progress 2');
+  });
 });
 
 describe('RpcPairer', () => {

@@ -171,6 +171,13 @@ function start() {
   });
 
   byId('dismiss-renewed').addEventListener('click', hideRenewedNotice);
+  window.addEventListener('pagehide', () => {
+    for (const stream of [rpcStream, progressStream, elicitationStream]) stream.close();
+  });
+  window.addEventListener('pageshow', (event) => {
+    // Back from the back/forward cache: the streams were closed on the way out.
+    if (event.persisted && appActive) enterApp();
+  });
   setInterval(() => session && renderSessionInfo(session), 30_000);
 
   renderSessionInfo(null);

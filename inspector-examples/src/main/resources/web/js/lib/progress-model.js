@@ -6,6 +6,8 @@
 // no running call can take (another tab's calls) get a row of their own, which goes away
 // when it stops being updated.
 
+const MAX_FINISHED = 500;
+
 function tokenKey(serverId, token) {
   return JSON.stringify([String(serverId), String(token)]);
 }
@@ -14,6 +16,7 @@ export class ProgressTracker {
   constructor() {
     this.rows = new Map();
     this.tokens = new Map();
+    this.finished = new Set();
     this.nextId = 1;
   }
 
@@ -44,6 +47,8 @@ export class ProgressTracker {
     const serverId = String(report.serverId);
     const token = String(report.progressToken);
     const key = tokenKey(serverId, token);
+    // The stream may deliver a call's last report after the call's answer: do not revive it.
+    if (this.finished.has(key)) return null;
     let row = this.rows.get(this.tokens.get(key));
     if (!row) {
       row = [...this.rows.values()].find((r) => r.isCall && r.token === null && r.serverId === serverId);
@@ -82,7 +87,10 @@ export class ProgressTracker {
     };
     remove(rowId);
     if (progressToken !== undefined && progressToken !== null) {
-      remove(this.tokens.get(tokenKey(serverId, progressToken)));
+      const key = tokenKey(serverId, progressToken);
+      remove(this.tokens.get(key));
+      this.finished.add(key);
+      if (this.finished.size > MAX_FINISHED) this.finished.delete(this.finished.values().next().value);
     }
     return removed;
   }
@@ -96,6 +104,7 @@ export class ProgressTracker {
   clear() {
     this.rows.clear();
     this.tokens.clear();
+    this.finished.clear();
   }
 }
 

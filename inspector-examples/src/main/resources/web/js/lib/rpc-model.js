@@ -28,6 +28,27 @@ function hasId(msg) {
   return 'id' in msg && (typeof msg.id === 'string' || typeof msg.id === 'number');
 }
 
+/** The one parameter that says most about a call, for the row label ("tools/call echo"). */
+function detailOf(method, params) {
+  if (!isPlainObject(params)) return '';
+  const text = (value) => (typeof value === 'string' && value ? ` ${value.length > 60 ? `${value.slice(0, 60)}…` : value}` : '');
+  switch (method) {
+    case 'tools/call':
+    case 'prompts/get':
+      return text(params.name);
+    case 'resources/read':
+    case 'resources/subscribe':
+      return text(params.uri);
+    case 'notifications/progress': {
+      const { progress, total } = params;
+      if (typeof progress !== 'number') return '';
+      return typeof total === 'number' ? ` ${progress}/${total}` : ` ${progress}`;
+    }
+    default:
+      return '';
+  }
+}
+
 /**
  * What a JSON-RPC message is, for the log row.
  *
@@ -42,8 +63,9 @@ export function summarize(json) {
   if (!isPlainObject(json)) return { kind: 'unknown', method: '', id: undefined, label: '(unparsed message)' };
   const method = typeof json.method === 'string' ? json.method : '';
   const id = hasId(json) ? json.id : undefined;
-  if (method && id !== undefined) return { kind: 'request', method, id, label: `${method} #${id}` };
-  if (method) return { kind: 'notification', method, id: undefined, label: method };
+  const about = detailOf(method, json.params);
+  if (method && id !== undefined) return { kind: 'request', method, id, label: `${method}${about} #${id}` };
+  if (method) return { kind: 'notification', method, id: undefined, label: `${method}${about}` };
   if (id !== undefined && 'error' in json) {
     const message = isPlainObject(json.error) && typeof json.error.message === 'string' ? `: ${json.error.message}` : '';
     return { kind: 'error', method: '', id, label: `error #${id}${message}` };

@@ -105,18 +105,18 @@ export function createServersView({ api, messages, onSelect, onList }) {
         },
         el('span', { className: 'server-name', text: id }),
         el('span', { className: `badge status-${token(status)}`, text: status, attrs: { 'data-testid': `server-status-${id}` } })),
+        el('button', {
+          className: 'danger small', text: 'Remove',
+          attrs: { type: 'button', 'data-testid': `remove-server-${id}`, 'aria-label': `Remove server ${id}` },
+          on: { click: () => remove(id) },
+        }),
         el('div', { className: 'server-meta' },
           el('span', { text: server.transport ?? '' }),
           server.url ? el('span', { className: 'server-url', text: server.url }) : null,
           info ? el('span', { text: info }) : null,
           server.protocolVersion ? el('span', { text: `protocol ${server.protocolVersion}` }) : null,
           caps.length ? el('span', { text: `capabilities: ${caps.join(', ')}` }) : null),
-        server.error ? el('p', { className: 'server-error', text: String(server.error), attrs: { role: 'note' } }) : null,
-        el('button', {
-          className: 'danger small', text: 'Remove',
-          attrs: { type: 'button', 'data-testid': `remove-server-${id}`, 'aria-label': `Remove server ${id}` },
-          on: { click: () => remove(id) },
-        }));
+        server.error ? el('p', { className: 'server-error', text: String(server.error), attrs: { role: 'note' } }) : null);
     }));
     show(empty, servers.length === 0);
   }

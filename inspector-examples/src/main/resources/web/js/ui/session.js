@@ -24,7 +24,7 @@ export function renderSessionInfo(info, now = Date.now()) {
   const who = principalName(info.principal);
   const parts = [
     el('span', { className: `badge mode-${mode}`, text: mode, attrs: { 'data-testid': 'session-mode', title: mode === 'hosted' ? 'Hosted: one isolated session per user' : 'Local: one shared inspector for this machine' } }),
-    el('span', { attrs: { 'data-testid': 'session-principal' }, text: info.authenticated ? `Signed in as ${who || 'unknown user'}` : mode === 'hosted' ? 'Not signed in' : 'Local session' }),
+    el('span', { attrs: { 'data-testid': 'session-principal' }, text: who && info.authenticated ? `Signed in as ${who}` : mode === 'hosted' ? 'Not signed in' : 'Local session' }),
   ];
   const idle = formatRemaining(info.idleExpiresAt, now);
   if (idle) {

@@ -42,9 +42,13 @@ export function createStream({ events, onState, onFatal = () => {} }) {
         es.close();
         source = null;
         setState('closed');
-        timer = setTimeout(connect, delay);
+        // Deferred, not called here: a page being unloaded closes its streams with this same
+        // error, and a session check sent then would swallow the next page's `renewed` flag.
+        timer = setTimeout(() => {
+          onFatal();
+          connect();
+        }, delay);
         delay = Math.min(delay * 2, MAX_DELAY_MS);
-        onFatal();
       } else {
         setState('reconnecting');
       }

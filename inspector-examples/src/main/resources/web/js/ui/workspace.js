@@ -1,7 +1,7 @@
 // The selected server's workspace: tools (with calls and results), resources, prompts, ping.
 import { argumentSkeleton, describeParameters, parseArguments } from '../lib/schema.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
-import { byId, el, show } from './dom.js';
+import { append, byId, el, show } from './dom.js';
 
 const TRANSIENT_STATUSES = new Set(['connecting', 'initializing', 'pending', 'starting', 'reconnecting', 'new']);
 
@@ -13,6 +13,12 @@ function offers(capabilities, name) {
 
 function failureText(what, error) {
   return `${what} could not be loaded: ${error.detail ?? error.message}${error.code ? ` [${error.code}]` : ''}`;
+}
+
+/** Replaces a node's children, skipping empty values (replaceChildren would print "null"). */
+function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, ...children);
 }
 
 function listOf(body, key) {
@@ -114,7 +120,7 @@ export function createWorkspace({ api, messages, progress }) {
     const result = body && typeof body === 'object' && 'result' in body ? body.result : body;
     const isError = Boolean(result && result.isError === true);
     toolResult.dataset.state = isError ? 'tool-error' : 'ok';
-    toolResult.replaceChildren(
+    fill(toolResult,
       el('h4', { text: `${toolName} on ${serverId}: ${isError ? 'the tool reported an error' : 'result'} (${formatLatency(elapsedMs)})` }),
       ...(Array.isArray(result?.content) ? contentBlocks(result.content) : [el('pre', { text: prettyJson(result) })]),
       result?.structuredContent !== undefined
@@ -152,7 +158,7 @@ export function createWorkspace({ api, messages, progress }) {
     } catch (error) {
       toolResult.dataset.state = 'failed';
       toolResult.classList.add('is-error');
-      toolResult.replaceChildren(el('h4', { text: `${toolName} on ${serverId}: the call failed` }),
+      fill(toolResult, el('h4', { text: `${toolName} on ${serverId}: the call failed` }),
         el('p', { text: error.detail ?? String(error.message) }), error.code ? el('code', { text: error.code }) : null);
       messages.error(error, `Call ${toolName} on ${serverId}`);
     } finally {
@@ -188,7 +194,7 @@ export function createWorkspace({ api, messages, progress }) {
       const body = await api.readResource(id, uri);
       const result = body && typeof body === 'object' && 'result' in body ? body.result : body;
       const contents = Array.isArray(result?.contents) ? result.contents : null;
-      resourceResult.replaceChildren(el('h4', { text: uri }),
+      fill(resourceResult, el('h4', { text: uri }),
         ...(contents ? contents.map((c) => el('div', { className: 'content-item' },
           el('div', { className: 'content-type', text: c?.mimeType ?? (typeof c?.text === 'string' ? 'text' : 'data') }),
           el('pre', { text: typeof c?.text === 'string' ? c.text : prettyJson(c) })))
@@ -252,7 +258,7 @@ export function createWorkspace({ api, messages, progress }) {
       const body = await api.getPrompt(server.id, selectedPrompt.name, args);
       const result = body && typeof body === 'object' && 'result' in body ? body.result : body;
       const list = Array.isArray(result?.messages) ? result.messages : null;
-      promptResult.replaceChildren(
+      fill(promptResult,
         result?.description ? el('p', { className: 'hint', text: result.description }) : null,
         ...(list ? list.map((m) => el('div', { className: 'prompt-message' },
           el('div', { className: 'content-type', text: String(m?.role ?? 'message') }),
