@@ -141,7 +141,9 @@ final class DefaultMcpClientManager implements McpClientManager {
     }
     McpSchema.InitializeResult result;
     try {
-      result = client.initialize().block(config.connectTimeout().plus(BLOCK_SLACK));
+      result =
+          Mono.firstWithSignal(client.initialize(), conn.transportFailure())
+              .block(config.connectTimeout().plus(BLOCK_SLACK));
     } catch (RuntimeException e) {
       if (conn.isClosed()) {
         throw removedWhileConnecting(id, e);
@@ -273,7 +275,8 @@ final class DefaultMcpClientManager implements McpClientManager {
             id,
             sinks.rpcLog(),
             sinks.progress(),
-            conn::countInitialize);
+            conn::countInitialize,
+            conn::transportFailed);
     return McpClient.async(transport)
         .requestTimeout(config.requestTimeout())
         .initializationTimeout(config.connectTimeout())

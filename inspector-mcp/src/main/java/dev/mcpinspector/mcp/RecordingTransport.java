@@ -33,6 +33,7 @@ final class RecordingTransport implements McpClientTransport {
   private final RpcLogBus rpcLog;
   private final ProgressStore progress;
   private final Runnable onInitialize;
+  private final Consumer<Throwable> onConnectError;
 
   RecordingTransport(
       McpClientTransport delegate,
@@ -41,7 +42,8 @@ final class RecordingTransport implements McpClientTransport {
       String serverId,
       RpcLogBus rpcLog,
       ProgressStore progress,
-      Runnable onInitialize) {
+      Runnable onInitialize,
+      Consumer<Throwable> onConnectError) {
     this.delegate = delegate;
     this.mapper = mapper;
     this.session = session;
@@ -49,12 +51,17 @@ final class RecordingTransport implements McpClientTransport {
     this.rpcLog = rpcLog;
     this.progress = progress;
     this.onInitialize = onInitialize;
+    this.onConnectError = onConnectError;
   }
 
   @Override
   public Mono<Void> connect(
       Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-    return delegate.connect(inbound -> handler.apply(inbound.doOnNext(this::received)));
+    // The SDK only logs a failed connect (for example a stdio program that cannot start), so the
+    // pending initialize would wait for its timeout; report the failure to the manager instead.
+    return delegate
+        .connect(inbound -> handler.apply(inbound.doOnNext(this::received)))
+        .doOnError(onConnectError);
   }
 
   @Override

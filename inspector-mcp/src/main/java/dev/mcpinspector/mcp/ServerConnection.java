@@ -6,6 +6,8 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One named server of a manager and its state. The client is attached under the lock and a close
@@ -18,6 +20,7 @@ final class ServerConnection {
 
   private final ServerSpec spec;
   private final AtomicInteger initializations = new AtomicInteger();
+  private final Sinks.One<McpSchema.InitializeResult> transportFailure = Sinks.one();
   private final Object lock = new Object();
   private ServerStatus status = ServerStatus.CONNECTING;
   private String error;
@@ -35,6 +38,15 @@ final class ServerConnection {
 
   void countInitialize() {
     initializations.incrementAndGet();
+  }
+
+  void transportFailed(Throwable error) {
+    transportFailure.tryEmitError(error);
+  }
+
+  /** Signals only when the transport failed to connect, with that error. */
+  Mono<McpSchema.InitializeResult> transportFailure() {
+    return transportFailure.asMono();
   }
 
   /** Returns false when the connection was closed already; the caller must close the client. */

@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,67 @@ class McpClientManagerTest {
     }
 
     @Test
+    void legacySseServer_connectsAndCallsTools() throws Exception {
+      TestMcpServer legacy = TestMcpServer.startSse("legacy-server");
+      extraServers.add(legacy);
+      McpClientManager m = local(sessionA);
+      ServerView v =
+          m.addServer(
+              new ServerSpec("old", ServerTransport.SSE, legacy.sseUrl(), null, null, null));
+      assertEquals(ServerStatus.CONNECTED, v.status());
+      assertEquals("legacy-server", v.serverInfo().get("name"));
+      assertEquals("sse", v.toJson().get("transport"));
+      assertEquals(
+          "sse-echo:hi", firstText(m.callTool("old", "echo", Map.of("text", "hi")).result()));
+      assertTrue(
+          rpc.of(sessionA, "old").stream().anyMatch(e -> e.json().contains("sse-echo:hi")));
+    }
+
+    @Test
+    void stdioServer_startsAProcessAndCallsTools() {
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      McpClientManager m = local(sessionA);
+      ServerView v =
+          m.addServer(
+              new ServerSpec(
+                  "proc",
+                  ServerTransport.STDIO,
+                  null,
+                  null,
+                  javaBin,
+                  List.of(
+                      "-cp",
+                      System.getProperty("java.class.path"),
+                      "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
+                      StdioTestServer.class.getName())));
+      assertEquals(ServerStatus.CONNECTED, v.status());
+      assertEquals("stdio-server", v.serverInfo().get("name"));
+      assertEquals(
+          "stdio-echo:hi", firstText(m.callTool("proc", "echo", Map.of("text", "hi")).result()));
+      m.removeServer("proc");
+    }
+
+    @Test
+    void stdioCommandThatCannotStart_isUpstreamFailed() {
+      McpClientManager m = local(sessionA);
+      McpManagerException e =
+          fails(
+              McpErrorCode.UPSTREAM_FAILED,
+              () ->
+                  m.addServer(
+                      new ServerSpec(
+                          "local",
+                          ServerTransport.STDIO,
+                          null,
+                          null,
+                          "/nonexistent/mcp-server-binary",
+                          List.of("--flag"))));
+      assertTrue(e.getMessage().startsWith("server 'local' failed during "), e.getMessage());
+      assertEquals(ServerStatus.FAILED, m.server("local").status());
+      assertEquals(null, m.server("local").url());
+    }
+
+    @Test
     void userHeadersAreSentButNeverShown() {
       McpClientManager m = local(sessionA);
       ServerView v =
@@ -334,21 +396,24 @@ class McpClientManagerTest {
 
   @Nested
   class Progress {
+    /** Enough steps that out-of-order delivery (seen with the SDK's consumers) would show. */
+    static final int STEPS = 25;
+
     @Test
     void progressIsReportedInArrivalOrderUnderTheReturnedToken() {
       McpClientManager m = local(sessionA);
       m.addServer(ServerSpec.http("alpha", alpha.url()));
-      ToolCallResult r = m.callTool("alpha", "progress", Map.of("steps", 5));
-      assertEquals("done 5", firstText(r.result()));
+      ToolCallResult r = m.callTool("alpha", "progress", Map.of("steps", STEPS));
+      assertEquals("done " + STEPS, firstText(r.result()));
       List<ProgressReport> reports = progress.reports;
-      assertEquals(5, reports.size(), reports.toString());
-      for (int i = 0; i < 5; i++) {
+      assertEquals(STEPS, reports.size(), reports.toString());
+      for (int i = 0; i < STEPS; i++) {
         ProgressReport p = reports.get(i);
         assertEquals(sessionA, p.session());
         assertEquals("alpha", p.serverId());
         assertEquals(r.progressToken(), p.token());
         assertEquals(i + 1, p.progress());
-        assertEquals(5.0, p.total());
+        assertEquals((double) STEPS, p.total());
         assertEquals("step " + (i + 1), p.message());
       }
       JsonNode call = json(rpc.of(sessionA, "alpha").stream()

@@ -141,17 +141,40 @@ final class TestMcpServer implements AutoCloseable {
                                         .build()))
                             .build()))
             .build();
-    TestMcpServer s = startJetty(provider, mcp);
+    TestMcpServer s = startJetty(provider, mcp, "/mcp");
     self[0] = s;
     return s;
   }
 
   /** Starts Jetty with an arbitrary servlet on /mcp (for misbehaving servers). */
   static TestMcpServer startRaw(HttpServlet servlet) throws Exception {
-    return startJetty(servlet, null);
+    return startJetty(servlet, null, "/mcp");
   }
 
-  private static TestMcpServer startJetty(HttpServlet servlet, McpSyncServer mcp)
+  /**
+   * Starts a legacy HTTP+SSE MCP server with an {@code echo} tool: the event stream at {@code
+   * /legacy/sse}, messages posted to {@code /legacy/message}.
+   */
+  // The SDK deprecates its legacy SSE server transport; it is exactly what this test needs.
+  @SuppressWarnings("deprecation")
+  static TestMcpServer startSse(String name) throws Exception {
+    io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider provider =
+        io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider.builder()
+            .jsonMapper(McpJsonDefaults.getMapper())
+            .baseUrl("/legacy")
+            .sseEndpoint("/sse")
+            .messageEndpoint("/message")
+            .build();
+    McpSyncServer mcp =
+        McpServer.sync(provider)
+            .serverInfo(name, "0.9")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+            .tools(tool("echo", (ex, req) -> text("sse-echo:" + req.arguments().get("text"))))
+            .build();
+    return startJetty(provider, mcp, "/legacy/*");
+  }
+
+  private static TestMcpServer startJetty(HttpServlet servlet, McpSyncServer mcp, String path)
       throws Exception {
     Server jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
@@ -162,7 +185,7 @@ final class TestMcpServer implements AutoCloseable {
     context.setContextPath("/");
     ServletHolder holder = new ServletHolder(servlet);
     holder.setAsyncSupported(true);
-    context.addServlet(holder, "/mcp");
+    context.addServlet(holder, path);
     jetty.setHandler(context);
     jetty.start();
     return new TestMcpServer(jetty, connector, mcp);
@@ -170,6 +193,10 @@ final class TestMcpServer implements AutoCloseable {
 
   int port() {
     return connector.getLocalPort();
+  }
+
+  String sseUrl() {
+    return "http://127.0.0.1:" + port() + "/legacy/sse";
   }
 
   String url() {
