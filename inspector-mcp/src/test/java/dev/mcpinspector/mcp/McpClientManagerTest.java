@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -870,6 +871,32 @@ class McpClientManagerTest {
                   McpErrorCode.URL_FORBIDDEN,
                   () -> m.addServer(ServerSpec.http("x", "https://sneaky.example.com/mcp")))
               .getMessage());
+    }
+
+    @Test
+    void everyRequestIsRecheckedSoARebindingHostIsRefused() {
+      // First answer: loopback, allowlisted. Every later answer: a private address. The client only
+      // ever connects to the literal 127.0.0.1, so no traffic leaves the machine.
+      AtomicInteger lookups = new AtomicInteger();
+      HostResolver rebinding =
+          host ->
+              List.of(
+                  InetAddress.getByAddress(
+                      host,
+                      lookups.getAndIncrement() == 0
+                          ? new byte[] {127, 0, 0, 1}
+                          : new byte[] {10, 0, 0, 5}));
+      McpClientManager m = hosted(McpClientManagerTest.this, rebinding, "127.0.0.1/32");
+      McpManagerException e =
+          fails(McpErrorCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", alpha.url())));
+      assertEquals(
+          "server 'x': request refused: host '127.0.0.1' resolves to 10.0.0.5, a private (RFC"
+              + " 1918) address, which hosted mode refuses; an operator can allow it in"
+              + " INSPECTOR_OUTBOUND_ALLOW",
+          e.getMessage());
+      assertTrue(
+          rpc.events.stream().allMatch(ev -> ev.json().contains("\"initialize\"")),
+          "only the initialize request was attempted: " + rpc.events);
     }
 
     @Test
