@@ -597,6 +597,29 @@ class McpClientManagerTest {
     }
 
     @Test
+    void redirectIsNotFollowed() throws Exception {
+      TestMcpServer redirecting =
+          TestMcpServer.startRaw(
+              new HttpServlet() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void service(HttpServletRequest req, HttpServletResponse resp)
+                    throws IOException {
+                  resp.sendRedirect(alpha.url());
+                }
+              });
+      extraServers.add(redirecting);
+      McpClientManager m = local(sessionA);
+      McpManagerException e =
+          fails(
+              McpErrorCode.UPSTREAM_FAILED,
+              () -> m.addServer(ServerSpec.http("moved", redirecting.url())));
+      assertTrue(e.getMessage().startsWith("server 'moved' failed during initialize: "), e.getMessage());
+      assertEquals(ServerStatus.FAILED, m.server("moved").status());
+    }
+
+    @Test
     void initializeThatNeverAnswers_isUpstreamTimeout() throws Exception {
       HangingServlet hanging = new HangingServlet();
       TestMcpServer server = TestMcpServer.startRaw(hanging);
@@ -675,6 +698,23 @@ class McpClientManagerTest {
       assertEquals(McpErrorCode.UPSTREAM_FAILED, cause.errorCode());
       assertEquals("server 'hang' was disconnected while connecting", cause.getMessage());
       assertEquals(ServerStatus.DISCONNECTED, m.server("hang").status());
+    }
+
+    @Test
+    void callInFlightFailsWhenTheServerIsRemoved() throws Exception {
+      TestMcpServer server = TestMcpServer.start("gamma-server");
+      extraServers.add(server);
+      McpClientManager m = local(sessionA);
+      m.addServer(ServerSpec.http("g", server.url()));
+      CompletableFuture<ToolCallResult> call =
+          CompletableFuture.supplyAsync(() -> m.callTool("g", "block", null));
+      assertTrue(server.blockEntered.await(30, TimeUnit.SECONDS));
+      m.removeServer("g");
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
+      McpManagerException cause = assertInstanceOf(McpManagerException.class, e.getCause());
+      assertEquals(McpErrorCode.UPSTREAM_FAILED, cause.errorCode());
+      assertEquals("server 'g' was disconnected during tools/call", cause.getMessage());
     }
 
     @Test
