@@ -1,0 +1,240 @@
+package dev.mcpinspector.core.outbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Immutable configuration of the {@link OutboundPolicy}: the mode, the allowlist of hosts and
+ * CIDRs exempt from the SSRF guard and the https-only rule, and the per-session server cap.
+ */
+public final class OutboundConfig {
+
+  /** The environment variable naming the mode ({@code local} or {@code hosted}). */
+  public static final String ENV_MODE = "INSPECTOR_MODE";
+
+  /** The environment variable with the comma-separated allowlist of hosts and CIDRs. */
+  public static final String ENV_OUTBOUND_ALLOW = "INSPECTOR_OUTBOUND_ALLOW";
+
+  /** The environment variable with the per-session server cap. */
+  public static final String ENV_MAX_SERVERS_PER_SESSION = "INSPECTOR_MAX_SERVERS_PER_SESSION";
+
+  /** Default mode. */
+  public static final OutboundMode DEFAULT_MODE = OutboundMode.LOCAL;
+
+  /** Default number of servers one session may have. */
+  public static final int DEFAULT_MAX_SERVERS_PER_SESSION = 10;
+
+  private static final Pattern HOST_NAME =
+      Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+  private final OutboundMode mode;
+  private final List<String> allowedHosts;
+  private final List<Cidr> allowedCidrs;
+  private final int maxServersPerSession;
+
+  private OutboundConfig(Builder b) {
+    this.mode = b.mode;
+    this.allowedHosts = List.copyOf(b.allowedHosts);
+    this.allowedCidrs = List.copyOf(b.allowedCidrs);
+    this.maxServersPerSession = b.maxServersPerSession;
+  }
+
+  /**
+   * A builder with the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The defaults: local mode, empty allowlist, {@value #DEFAULT_MAX_SERVERS_PER_SESSION} servers.
+   *
+   * @return the default configuration
+   */
+  public static OutboundConfig defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Reads {@value #ENV_MODE}, {@value #ENV_OUTBOUND_ALLOW} and {@value
+   * #ENV_MAX_SERVERS_PER_SESSION}; absent or blank variables keep their defaults.
+   *
+   * @param env the variables, for example {@link System#getenv()}
+   * @return the configuration
+   * @throws IllegalArgumentException naming the variable, the value and what is accepted when a
+   *     value is malformed
+   */
+  public static OutboundConfig fromEnvironment(Map<String, String> env) {
+    Builder b = builder();
+    String mode = env.get(ENV_MODE);
+    if (mode != null && !mode.isBlank()) {
+      b.mode(OutboundMode.parse(ENV_MODE, mode));
+    }
+    String allow = env.get(ENV_OUTBOUND_ALLOW);
+    if (allow != null && !allow.isBlank()) {
+      for (String entry : allow.split(",")) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        try {
+          b.allow(entry);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(ENV_OUTBOUND_ALLOW + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    String max = env.get(ENV_MAX_SERVERS_PER_SESSION);
+    if (max != null && !max.isBlank()) {
+      int n;
+      try {
+        n = Integer.parseInt(max.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            ENV_MAX_SERVERS_PER_SESSION + " must be a positive integer, but was '" + max + "'", e);
+      }
+      try {
+        b.maxServersPerSession(n);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(ENV_MAX_SERVERS_PER_SESSION + ": " + e.getMessage(), e);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * The mode.
+   *
+   * @return local or hosted
+   */
+  public OutboundMode mode() {
+    return mode;
+  }
+
+  /**
+   * Allowlisted host names, lower case; an entry {@code *.example.com} covers every subdomain of
+   * {@code example.com} (not the domain itself).
+   *
+   * @return the host names; never null, unmodifiable
+   */
+  public List<String> allowedHosts() {
+    return allowedHosts;
+  }
+
+  /**
+   * Allowlisted address ranges.
+   *
+   * @return the ranges; never null, unmodifiable
+   */
+  public List<Cidr> allowedCidrs() {
+    return allowedCidrs;
+  }
+
+  /**
+   * How many servers one session may have at a time.
+   *
+   * @return a positive number
+   */
+  public int maxServersPerSession() {
+    return maxServersPerSession;
+  }
+
+  @Override
+  public String toString() {
+    return "OutboundConfig[mode="
+        + mode
+        + ", allowedHosts="
+        + allowedHosts
+        + ", allowedCidrs="
+        + allowedCidrs
+        + ", maxServersPerSession="
+        + maxServersPerSession
+        + "]";
+  }
+
+  /** Builds an {@link OutboundConfig}. Not thread-safe. */
+  public static final class Builder {
+    private OutboundMode mode = DEFAULT_MODE;
+    private final List<String> allowedHosts = new ArrayList<>();
+    private final List<Cidr> allowedCidrs = new ArrayList<>();
+    private int maxServersPerSession = DEFAULT_MAX_SERVERS_PER_SESSION;
+
+    private Builder() {}
+
+    /**
+     * Sets the mode.
+     *
+     * @param mode local or hosted
+     * @return this builder
+     */
+    public Builder mode(OutboundMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode must not be null");
+      return this;
+    }
+
+    /**
+     * Adds an allowlist entry: an IP address, a CIDR ({@code 10.1.0.0/16}, {@code fd00::/8}), a
+     * host name ({@code mcp.internal}) or a wildcard ({@code *.internal.example}).
+     *
+     * @param entry the entry
+     * @return this builder
+     * @throws IllegalArgumentException when the entry is none of these
+     */
+    public Builder allow(String entry) {
+      Objects.requireNonNull(entry, "allowlist entry must not be null");
+      String e = entry.trim();
+      boolean looksLikeAddress =
+          e.indexOf(':') >= 0
+              || e.indexOf('/') >= 0
+              || e.startsWith("[")
+              || (!e.isEmpty() && e.chars().allMatch(c -> Character.isDigit(c) || c == '.'));
+      if (looksLikeAddress) {
+        allowedCidrs.add(Cidr.parse(e));
+        return this;
+      }
+      String host = e.toLowerCase(Locale.ROOT);
+      if (host.endsWith(".")) {
+        host = host.substring(0, host.length() - 1);
+      }
+      if (host.length() > 253 || !HOST_NAME.matcher(host).matches()) {
+        throw new IllegalArgumentException(
+            "allowlist entry '"
+                + entry
+                + "' is neither an IP address, a CIDR (10.0.0.0/8, fd00::/8), a host name"
+                + " (mcp.internal) nor a wildcard (*.internal.example)");
+      }
+      allowedHosts.add(host);
+      return this;
+    }
+
+    /**
+     * Sets the per-session server cap.
+     *
+     * @param max a positive number
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxServersPerSession(int max) {
+      if (max <= 0) {
+        throw new IllegalArgumentException(
+            "maxServersPerSession must be positive, but was " + max);
+      }
+      this.maxServersPerSession = max;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @return the immutable configuration
+     */
+    public OutboundConfig build() {
+      return new OutboundConfig(this);
+    }
+  }
+}

@@ -1,0 +1,540 @@
+package dev.mcpinspector.mcp;
+
+import dev.mcpinspector.core.elicitation.ElicitationRequest;
+import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.outbound.OutboundDecision;
+import dev.mcpinspector.core.outbound.OutboundPolicy;
+import dev.mcpinspector.core.outbound.OutboundRefusal;
+import dev.mcpinspector.core.session.SessionId;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.client.transport.customizer.McpAsyncHttpClientRequestCustomizer;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The {@link McpClientManager} implementation. Thread-safe. */
+final class DefaultMcpClientManager implements McpClientManager {
+
+  private static final Logger log = LoggerFactory.getLogger(DefaultMcpClientManager.class);
+
+  private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {};
+
+  /** Slack on top of the SDK's own timeouts, so a stuck SDK cannot block a caller forever. */
+  private static final Duration BLOCK_SLACK = Duration.ofSeconds(5);
+
+  private final SessionId session;
+  private final McpClientConfig config;
+  private final OutboundPolicy policy;
+  private final McpEventSinks sinks;
+  private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
+
+  private final Object lock = new Object();
+  private final Map<String, ServerConnection> servers = new LinkedHashMap<>();
+  private boolean closed;
+
+  DefaultMcpClientManager(
+      SessionId session, McpClientConfig config, OutboundPolicy policy, McpEventSinks sinks) {
+    this.session = session;
+    this.config = config;
+    this.policy = policy;
+    this.sinks = sinks;
+  }
+
+  @Override
+  public List<ServerView> listServers() {
+    List<ServerConnection> all;
+    synchronized (lock) {
+      all = new ArrayList<>(servers.values());
+    }
+    List<ServerView> views = new ArrayList<>(all.size());
+    for (ServerConnection c : all) {
+      views.add(c.view(mapper));
+    }
+    return views;
+  }
+
+  @Override
+  public ServerView server(String serverId) {
+    return connection(serverId).view(mapper);
+  }
+
+  @Override
+  public ServerView addServer(ServerSpec spec) {
+    if (spec == null) {
+      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a server spec is required");
+    }
+    spec.validate();
+    URI uri = null;
+    if (spec.transport() == ServerTransport.STDIO) {
+      refuseUnlessAllowed(policy.checkStdio());
+    } else {
+      refuseUnlessAllowed(policy.checkHeaders(spec.headers()));
+      OutboundDecision d = policy.checkUrl(spec.url());
+      refuseUnlessAllowed(d);
+      uri = d.uri();
+    }
+    ServerConnection conn = new ServerConnection(spec);
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("this client manager is closed: its session ended");
+      }
+      if (servers.containsKey(spec.id())) {
+        throw new McpManagerException(
+            McpErrorCode.SERVER_EXISTS,
+            "server id '"
+                + spec.id()
+                + "' is already in use in this session; remove it first or choose another id");
+      }
+      int max = policy.config().maxServersPerSession();
+      if (servers.size() >= max) {
+        throw new McpManagerException(
+            McpErrorCode.SERVER_LIMIT,
+            "this session already has "
+                + servers.size()
+                + " servers, the maximum (INSPECTOR_MAX_SERVERS_PER_SESSION="
+                + max
+                + "); remove one first");
+      }
+      servers.put(spec.id(), conn);
+    }
+    return connect(conn, uri);
+  }
+
+  private ServerView connect(ServerConnection conn, URI uri) {
+    String id = conn.spec().id();
+    McpAsyncClient client;
+    try {
+      client = buildClient(conn, uri);
+    } catch (RuntimeException e) {
+      McpManagerException m = translate(id, "connect", e, config.connectTimeout());
+      conn.failed(m.getMessage());
+      throw m;
+    }
+    if (!conn.attach(client)) {
+      closeQuietly(id, client);
+      throw removedWhileConnecting(id, null);
+    }
+    McpSchema.InitializeResult result;
+    try {
+      result =
+          Mono.firstWithSignal(client.initialize(), conn.transportFailure())
+              .block(config.connectTimeout().plus(BLOCK_SLACK));
+    } catch (RuntimeException e) {
+      if (conn.isClosed()) {
+        throw removedWhileConnecting(id, e);
+      }
+      McpManagerException m = translate(id, "initialize", e, config.connectTimeout());
+      conn.failed(m.getMessage());
+      closeQuietly(id, client);
+      throw m;
+    }
+    if (!conn.connected(result)) {
+      closeQuietly(id, client);
+      throw removedWhileConnecting(id, null);
+    }
+    log.debug("server {} connected over {}", id, conn.spec().transport().wireName());
+    return conn.view(mapper);
+  }
+
+  @Override
+  public void removeServer(String serverId) {
+    ServerConnection conn;
+    synchronized (lock) {
+      conn = servers.remove(serverId);
+    }
+    if (conn == null) {
+      throw notFound(serverId);
+    }
+    closeAll(List.of(conn));
+  }
+
+  @Override
+  public Map<String, Object> listTools(String serverId, String cursor) {
+    return call(serverId, McpSchema.METHOD_TOOLS_LIST, c -> c.listTools(cursor));
+  }
+
+  @Override
+  public ToolCallResult callTool(String serverId, String name, Object arguments) {
+    requireName("tool", name);
+    Map<String, Object> args = object("tool arguments", arguments);
+    ServerConnection conn = connection(serverId);
+    String token = UUID.randomUUID().toString();
+    McpSchema.CallToolRequest request =
+        McpSchema.CallToolRequest.builder(name).arguments(args).progressToken(token).build();
+    Map<String, Object> result =
+        call(conn, McpSchema.METHOD_TOOLS_CALL, c -> c.callTool(request));
+    return new ToolCallResult(result, token);
+  }
+
+  @Override
+  public Map<String, Object> listResources(String serverId, String cursor) {
+    return call(serverId, McpSchema.METHOD_RESOURCES_LIST, c -> c.listResources(cursor));
+  }
+
+  @Override
+  public Map<String, Object> readResource(String serverId, String uri) {
+    if (uri == null || uri.isBlank()) {
+      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a resource 'uri' is required");
+    }
+    return call(
+        serverId,
+        McpSchema.METHOD_RESOURCES_READ,
+        c -> c.readResource(McpSchema.ReadResourceRequest.builder(uri).build()));
+  }
+
+  @Override
+  public Map<String, Object> listPrompts(String serverId, String cursor) {
+    return call(serverId, McpSchema.METHOD_PROMPT_LIST, c -> c.listPrompts(cursor));
+  }
+
+  @Override
+  public Map<String, Object> getPrompt(String serverId, String name, Object arguments) {
+    requireName("prompt", name);
+    Map<String, Object> args = object("prompt arguments", arguments);
+    return call(
+        serverId,
+        McpSchema.METHOD_PROMPT_GET,
+        c -> c.getPrompt(McpSchema.GetPromptRequest.builder(name).arguments(args).build()));
+  }
+
+  @Override
+  public Map<String, Object> ping(String serverId) {
+    return call(serverId, McpSchema.METHOD_PING, McpAsyncClient::ping);
+  }
+
+  @Override
+  public void close() {
+    List<ServerConnection> all;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      all = new ArrayList<>(servers.values());
+    }
+    closeAll(all);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private McpAsyncClient buildClient(ServerConnection conn, URI uri) {
+    ServerSpec spec = conn.spec();
+    McpClientTransport sdkTransport;
+    switch (spec.transport()) {
+      case STDIO:
+        sdkTransport =
+            new StdioClientTransport(
+                ServerParameters.builder(spec.command()).args(spec.args()).build(), mapper);
+        break;
+      case SSE:
+        sdkTransport = sseTransport(spec, uri);
+        break;
+      case STREAMABLE_HTTP:
+      default:
+        sdkTransport =
+            HttpClientStreamableHttpTransport.builder(origin(uri))
+                .endpoint(pathAndQuery(uri))
+                .jsonMapper(mapper)
+                .clientBuilder(httpClientBuilder())
+                .connectTimeout(config.connectTimeout())
+                .addAsyncHttpRequestCustomizer(requestCustomizer(spec))
+                .build();
+        break;
+    }
+    String id = spec.id();
+    RecordingTransport transport =
+        new RecordingTransport(
+            sdkTransport,
+            mapper,
+            session,
+            id,
+            sinks.rpcLog(),
+            sinks.progress(),
+            conn::countInitialize,
+            conn::transportFailed);
+    return McpClient.async(transport)
+        .requestTimeout(config.requestTimeout())
+        .initializationTimeout(config.connectTimeout())
+        .clientInfo(
+            McpSchema.Implementation.builder(config.clientName(), config.clientVersion()).build())
+        .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+        .elicitation(request -> elicit(id, request))
+        .build();
+  }
+
+  // The legacy HTTP+SSE transport is deprecated in the SDK, yet older servers only speak it.
+  @SuppressWarnings("deprecation")
+  private McpClientTransport sseTransport(ServerSpec spec, URI uri) {
+    return HttpClientSseClientTransport.builder(origin(uri))
+        .sseEndpoint(pathAndQuery(uri))
+        .jsonMapper(mapper)
+        .clientBuilder(httpClientBuilder())
+        .connectTimeout(config.connectTimeout())
+        .addAsyncHttpRequestCustomizer(requestCustomizer(spec))
+        .build();
+  }
+
+  private HttpClient.Builder httpClientBuilder() {
+    // Never follow redirects: a redirect could lead to an address the policy refuses.
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(config.connectTimeout());
+  }
+
+  /**
+   * Adds the user's headers to every request, and re-checks every request URL against the policy
+   * (SSE servers name their message endpoint themselves; DNS answers can change between requests).
+   */
+  private McpAsyncHttpClientRequestCustomizer requestCustomizer(ServerSpec spec) {
+    Map<String, String> headers = spec.headers();
+    String id = spec.id();
+    return (HttpRequest.Builder builder,
+        String method,
+        URI endpoint,
+        String body,
+        McpTransportContext context) ->
+        Mono.fromCallable(
+                () -> {
+                  OutboundDecision d = policy.checkUrl(endpoint.toString());
+                  if (!d.allowed()) {
+                    throw new McpManagerException(
+                        toErrorCode(d.refusal()),
+                        "server '" + id + "': request refused: " + d.detail());
+                  }
+                  headers.forEach(builder::header);
+                  return builder;
+                })
+            .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private Mono<McpSchema.ElicitResult> elicit(String serverId, McpSchema.ElicitFormRequest req) {
+    String schema;
+    try {
+      schema = mapper.writeValueAsString(req.requestedSchema() == null ? Map.of() : req.requestedSchema());
+    } catch (IOException e) {
+      return Mono.error(e);
+    }
+    // The broker owns the routing: this connection's closure carries (session, serverId), and the
+    // broker gives the user an unguessable request id of its own.
+    return Mono.fromFuture(
+            () ->
+                sinks
+                    .elicitation()
+                    .request(session, serverId, new ElicitationRequest(req.message(), schema)))
+        .map(this::toElicitResult);
+  }
+
+  private McpSchema.ElicitResult toElicitResult(ElicitationResponse r) {
+    switch (r.action()) {
+      case ACCEPT:
+        Map<String, Object> content;
+        try {
+          content = mapper.readValue(r.contentJson(), MAP);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("the elicitation answer is not a JSON object", e);
+        }
+        return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, content);
+      case DECLINE:
+        return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null);
+      case CANCEL:
+      default:
+        return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.CANCEL, null);
+    }
+  }
+
+  private <T> Map<String, Object> call(
+      String serverId, String method, Function<McpAsyncClient, Mono<T>> op) {
+    return call(connection(serverId), method, op);
+  }
+
+  private <T> Map<String, Object> call(
+      ServerConnection conn, String method, Function<McpAsyncClient, Mono<T>> op) {
+    McpAsyncClient client = conn.requireConnected();
+    String id = conn.spec().id();
+    T result;
+    try {
+      result = op.apply(client).block(config.requestTimeout().plus(BLOCK_SLACK));
+    } catch (RuntimeException e) {
+      if (conn.isClosed()) {
+        throw new McpManagerException(
+            McpErrorCode.UPSTREAM_FAILED,
+            "server '" + id + "' was disconnected during " + method,
+            e);
+      }
+      throw translate(id, method, e, config.requestTimeout());
+    }
+    if (result == null) {
+      return new LinkedHashMap<>();
+    }
+    return mapper.convertValue(result, MAP);
+  }
+
+  private ServerConnection connection(String serverId) {
+    synchronized (lock) {
+      ServerConnection c = servers.get(serverId);
+      if (c == null) {
+        throw notFound(serverId);
+      }
+      return c;
+    }
+  }
+
+  private void closeAll(List<ServerConnection> conns) {
+    List<McpAsyncClient> clients = new ArrayList<>();
+    for (ServerConnection c : conns) {
+      McpAsyncClient client = c.detach();
+      if (client != null) {
+        clients.add(client);
+      }
+    }
+    if (clients.isEmpty()) {
+      return;
+    }
+    List<Mono<Void>> graceful = new ArrayList<>();
+    for (McpAsyncClient c : clients) {
+      graceful.add(c.closeGracefully().onErrorResume(e -> Mono.empty()));
+    }
+    try {
+      Mono.when(graceful)
+          .timeout(config.closeTimeout())
+          .onErrorResume(e -> Mono.empty())
+          .block(config.closeTimeout().plus(BLOCK_SLACK));
+    } catch (RuntimeException e) {
+      log.debug("graceful close did not finish: {}", e.toString());
+    }
+    for (McpAsyncClient c : clients) {
+      closeQuietly(null, c);
+    }
+  }
+
+  private static void closeQuietly(String serverId, McpAsyncClient client) {
+    try {
+      client.close();
+    } catch (RuntimeException e) {
+      log.debug("closing server {} failed: {}", serverId, e.toString());
+    }
+  }
+
+  private static void refuseUnlessAllowed(OutboundDecision d) {
+    if (!d.allowed()) {
+      throw new McpManagerException(toErrorCode(d.refusal()), d.detail());
+    }
+  }
+
+  private static McpErrorCode toErrorCode(OutboundRefusal r) {
+    switch (r) {
+      case TRANSPORT_FORBIDDEN:
+        return McpErrorCode.TRANSPORT_FORBIDDEN;
+      case URL_FORBIDDEN:
+        return McpErrorCode.URL_FORBIDDEN;
+      case BAD_REQUEST:
+      default:
+        return McpErrorCode.BAD_REQUEST;
+    }
+  }
+
+  private static McpManagerException notFound(String serverId) {
+    return new McpManagerException(
+        McpErrorCode.SERVER_NOT_FOUND,
+        "no server '"
+            + (serverId == null ? "null" : ServerSpec.abbreviate(serverId))
+            + "' in this session");
+  }
+
+  private static McpManagerException removedWhileConnecting(String id, Throwable cause) {
+    return new McpManagerException(
+        McpErrorCode.UPSTREAM_FAILED,
+        "server '" + id + "' was disconnected while connecting",
+        cause);
+  }
+
+  private static void requireName(String what, String name) {
+    if (name == null || name.isBlank()) {
+      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a " + what + " 'name' is required");
+    }
+  }
+
+  private static Map<String, Object> object(String what, Object value) {
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new McpManagerException(
+          McpErrorCode.BAD_REQUEST,
+          what + " must be a JSON object, but was " + ServerSpec.jsonType(value));
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
+  }
+
+  static McpManagerException translate(String id, String op, Throwable e, Duration timeout) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof McpManagerException m) {
+        return m;
+      }
+      if (t instanceof TimeoutException) {
+        return timedOut(id, op, timeout, e);
+      }
+      if (t instanceof McpError m && m.getJsonRpcError() != null) {
+        McpSchema.JSONRPCResponse.JSONRPCError err = m.getJsonRpcError();
+        return new McpManagerException(
+            McpErrorCode.UPSTREAM_FAILED,
+            "server '" + id + "' answered " + op + " with error " + err.code() + ": "
+                + err.message(),
+            e);
+      }
+    }
+    if (e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Timeout on blocking read")) {
+      return timedOut(id, op, timeout, e);
+    }
+    Throwable root = McpError.findRootCause(e);
+    String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return new McpManagerException(
+        McpErrorCode.UPSTREAM_FAILED, "server '" + id + "' failed during " + op + ": " + why, e);
+  }
+
+  private static McpManagerException timedOut(String id, String op, Duration t, Throwable e) {
+    return new McpManagerException(
+        McpErrorCode.UPSTREAM_TIMEOUT,
+        "server '" + id + "' did not answer " + op + " within " + t,
+        e);
+  }
+
+  static String origin(URI uri) {
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  static String pathAndQuery(URI uri) {
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+  }
+}
