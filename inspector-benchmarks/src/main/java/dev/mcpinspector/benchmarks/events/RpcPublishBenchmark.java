@@ -38,10 +38,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class RpcPublishBenchmark {
 
-  static final int SESSIONS = 1000;
   static final int SERVERS = 5;
   static final String MESSAGE =
       "{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}";
+
+  /** Number of sessions. */
+  @Param({"1000"})
+  public int sessionCount;
 
   /** Whether each session has one live subscriber. */
   @Param({"false", "true"})
@@ -67,13 +70,13 @@ public class RpcPublishBenchmark {
                 .timestampPrecision(Duration.ofMillis(precisionMillis))
                 .build(),
             scheduler);
-    reference = new ReferenceRpcLog(RpcLogConfig.DEFAULT_CAPACITY_PER_SERVER * SESSIONS);
-    sessions = new SessionId[SESSIONS];
+    reference = new ReferenceRpcLog(RpcLogConfig.DEFAULT_CAPACITY_PER_SERVER * sessionCount);
+    sessions = new SessionId[sessionCount];
     servers = new String[SERVERS];
     for (int s = 0; s < SERVERS; s++) {
       servers[s] = "server-" + s;
     }
-    for (int i = 0; i < SESSIONS; i++) {
+    for (int i = 0; i < sessionCount; i++) {
       SessionId session = SessionId.generate();
       sessions[i] = session;
       bus.open(session);
@@ -118,7 +121,7 @@ public class RpcPublishBenchmark {
   public long bus(Cursor cursor) {
     int i = cursor.next++ & Integer.MAX_VALUE;
     return bus.publish(
-        sessions[i % SESSIONS], servers[i % SERVERS], Direction.SEND, MESSAGE);
+        sessions[i % sessionCount], servers[i % SERVERS], Direction.SEND, MESSAGE);
   }
 
   /**
@@ -129,6 +132,6 @@ public class RpcPublishBenchmark {
   @Benchmark
   public void reference(Cursor cursor) {
     int i = cursor.next++ & Integer.MAX_VALUE;
-    reference.publish(sessions[i % SESSIONS], servers[i % SERVERS], Direction.SEND, MESSAGE);
+    reference.publish(sessions[i % sessionCount], servers[i % SERVERS], Direction.SEND, MESSAGE);
   }
 }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,7 +122,8 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       retiredTruncated.add(log.truncated);
       log.bytes = 0;
       log.events = 0;
-      log.rings.clear();
+      log.rings = new Ring[0];
+      log.ringCount = 0;
       for (Sub sub : log.subscribers) {
         if (sub.queue.closeByOwner(reason)) {
           toSignal.add(sub.queue);
@@ -170,31 +170,25 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         return -1;
       }
       sequence = ++log.lastSequence;
-      RpcEvent event =
-          new RpcEvent(log.id, serverId, direction, now(), sequence, text, truncated);
-      Ring ring = log.rings.get(serverId);
-      if (ring == null) {
-        ring = new Ring(config.capacityPerServer());
-        log.rings.put(serverId, ring);
-      }
+      long timestamp = now();
+      Ring ring = log.ring(serverId, config.capacityPerServer());
       if (truncated) {
         log.truncated++;
       }
       if (retain) {
-        RpcEvent evicted = ring.add(event);
-        log.bytes += weight;
-        log.events++;
-        if (evicted != null) {
-          long w = weigh(evicted);
-          log.bytes -= w;
-          log.events--;
+        long evicted = ring.add(sequence, timestamp, direction, truncated, text, weight);
+        log.bytes += weight - evicted;
+        if (evicted == 0) {
+          log.events++;
+        } else {
           log.evictedByCapacity++;
-          retainedBytes.addAndGet(-w);
+          retainedBytes.addAndGet(-evicted);
         }
       } else {
         ring.lastEvictedSequence = sequence;
         log.evictedByBudget++;
       }
+      RpcEvent event = null;
       List<Sub> subs = log.subscribers;
       for (int i = subs.size() - 1; i >= 0; i--) {
         Sub sub = subs.get(i);
@@ -202,6 +196,9 @@ final class RingBufferRpcLogBus implements RpcLogBus {
           continue;
         }
         SubscriptionQueue<RpcEvent> q = sub.queue;
+        if (event == null) {
+          event = new RpcEvent(log.id, serverId, direction, timestamp, sequence, text, truncated);
+        }
         if (q.offer(event)) {
           if (first == null) {
             first = q;
@@ -330,18 +327,17 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       while (log.bytes > goal && log.events > 0) {
         Ring oldestRing = null;
         long oldestSeq = Long.MAX_VALUE;
-        for (Ring ring : log.rings.values()) {
-          RpcEvent head = ring.oldest();
-          if (head != null && head.sequence() < oldestSeq) {
-            oldestSeq = head.sequence();
+        for (int r = 0; r < log.ringCount; r++) {
+          Ring ring = log.rings[r];
+          if (ring.size > 0 && ring.oldestSequence() < oldestSeq) {
+            oldestSeq = ring.oldestSequence();
             oldestRing = ring;
           }
         }
         if (oldestRing == null) {
           break;
         }
-        RpcEvent removed = oldestRing.removeOldest();
-        long w = weigh(removed);
+        long w = oldestRing.removeOldest();
         log.bytes -= w;
         log.events--;
         log.evictedByBudget++;
@@ -428,7 +424,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     }
     long start = Math.max(afterSequence, lostTo);
     int limit = config.subscriberQueueSize();
-    List<RpcEvent> events = newest(rings, start, limit);
+    List<RpcEvent> events = newest(log.id, rings, start, limit);
     if (events.size() == limit && hasOlderThan(rings, start, events.get(0).sequence())) {
       signal |= queue.offerGap(start + 1, events.get(0).sequence() - 1);
     }
@@ -450,20 +446,21 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       return List.of();
     }
     synchronized (log) {
-      return List.copyOf(newest(ringsFor(log, filter), 0, limit));
+      return List.copyOf(newest(log.id, ringsFor(log, filter), 0, limit));
     }
   }
 
   private static Collection<Ring> ringsFor(SessionLog log, ServerFilter filter) {
     if (filter.isAll()) {
-      return log.rings.values();
+      return Arrays.asList(log.rings).subList(0, log.ringCount);
     }
-    Ring ring = log.rings.get(filter.serverId());
+    Ring ring = log.find(filter.serverId());
     return ring == null ? List.of() : List.of(ring);
   }
 
   /** The newest events with sequence above {@code after}, at most limit, oldest first. */
-  private static List<RpcEvent> newest(Collection<Ring> rings, long after, int limit) {
+  private static List<RpcEvent> newest(
+      SessionId session, Collection<Ring> rings, long after, int limit) {
     Ring[] rs = rings.toArray(new Ring[0]);
     int[] taken = new int[rs.length];
     int total = 0;
@@ -477,7 +474,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       long bestSeq = after;
       for (int i = 0; i < rs.length; i++) {
         if (taken[i] < rs[i].size) {
-          long seq = rs[i].newest(taken[i]).sequence();
+          long seq = rs[i].newestSequence(taken[i]);
           if (seq > bestSeq) {
             bestSeq = seq;
             best = i;
@@ -487,7 +484,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       if (best < 0) {
         break;
       }
-      out[out.length - 1 - count] = rs[best].newest(taken[best]);
+      out[out.length - 1 - count] = rs[best].newest(taken[best], session);
       taken[best]++;
       count++;
     }
@@ -496,8 +493,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
 
   private static boolean hasOlderThan(Collection<Ring> rings, long after, long sequence) {
     for (Ring ring : rings) {
-      RpcEvent head = ring.oldest();
-      if (head != null && head.sequence() > after && head.sequence() < sequence) {
+      if (ring.size > 0 && ring.oldestSequence() > after && ring.oldestSequence() < sequence) {
         return true;
       }
     }
@@ -558,7 +554,8 @@ final class RingBufferRpcLogBus implements RpcLogBus {
   /** One session's rings and subscribers; every field guarded by the instance monitor. */
   private static final class SessionLog {
     final SessionId id;
-    final HashMap<String, Ring> rings = new HashMap<>(8);
+    Ring[] rings = new Ring[4];
+    int ringCount;
     final List<Sub> subscribers = new ArrayList<>(2);
     long lastSequence;
     /** Read without the monitor by the budget trimmer. */
@@ -572,75 +569,150 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     SessionLog(SessionId id) {
       this.id = id;
     }
+
+    /** The ring of a server, or null; a linear scan, as a session has few servers. */
+    Ring find(String serverId) {
+      for (int i = 0; i < ringCount; i++) {
+        Ring ring = rings[i];
+        if (ring.serverId == serverId || ring.serverId.equals(serverId)) {
+          return ring;
+        }
+      }
+      return null;
+    }
+
+    Ring ring(String serverId, int capacity) {
+      Ring ring = find(serverId);
+      if (ring == null) {
+        ring = new Ring(serverId, capacity);
+        if (ringCount == rings.length) {
+          rings = Arrays.copyOf(rings, ringCount * 2);
+        }
+        rings[ringCount++] = ring;
+      }
+      return ring;
+    }
   }
 
-  /** A growable ring of events, oldest at head; guarded by the owning session's monitor. */
+  /**
+   * A growable ring of one (session, server)'s events, oldest at head, stored as parallel
+   * arrays so that recording allocates nothing and evicting touches no old object; {@link
+   * RpcEvent} records are made only when read. Guarded by the owning session's monitor.
+   */
   static final class Ring {
     private static final int INITIAL = 16;
+    private static final byte TRUNCATED = 4;
+    private static final Direction[] DIRECTIONS = Direction.values();
+    final String serverId;
     private final int capacity;
-    private RpcEvent[] slots;
+    private String[] messages;
+    private long[] sequences;
+    private long[] timestamps;
+    private int[] weights;
+    private byte[] flags;
     private int head;
     int size;
     long lastEvictedSequence;
 
-    Ring(int capacity) {
+    Ring(String serverId, int capacity) {
+      this.serverId = serverId;
       this.capacity = capacity;
-      this.slots = new RpcEvent[Math.min(capacity, INITIAL)];
+      allocate(Math.min(capacity, INITIAL));
     }
 
-    /** Appends; returns the evicted oldest event when full, else null. */
-    RpcEvent add(RpcEvent event) {
+    private void allocate(int length) {
+      messages = new String[length];
+      sequences = new long[length];
+      timestamps = new long[length];
+      weights = new int[length];
+      flags = new byte[length];
+    }
+
+    /** Appends; returns the weight of the evicted oldest event when full, else 0. */
+    long add(long sequence, long timestamp, Direction direction, boolean truncated,
+        String message, long weight) {
+      int slot;
+      long evicted = 0;
       if (size == capacity) {
-        RpcEvent evicted = slots[head];
-        slots[head] = event;
-        head = head + 1 == slots.length ? 0 : head + 1;
-        lastEvictedSequence = evicted.sequence();
-        return evicted;
+        slot = head;
+        evicted = weights[slot];
+        lastEvictedSequence = sequences[slot];
+        head = head + 1 == messages.length ? 0 : head + 1;
+      } else {
+        if (size == messages.length) {
+          grow();
+        }
+        slot = head + size;
+        if (slot >= messages.length) {
+          slot -= messages.length;
+        }
+        size++;
       }
-      if (size == slots.length) {
-        grow();
-      }
-      int tail = head + size;
-      if (tail >= slots.length) {
-        tail -= slots.length;
-      }
-      slots[tail] = event;
-      size++;
-      return null;
+      messages[slot] = message;
+      sequences[slot] = sequence;
+      timestamps[slot] = timestamp;
+      weights[slot] = (int) weight;
+      flags[slot] = (byte) (direction.ordinal() | (truncated ? TRUNCATED : 0));
+      return evicted;
     }
 
-    RpcEvent oldest() {
-      return size == 0 ? null : slots[head];
+    /** Sequence of the oldest event; requires size > 0. */
+    long oldestSequence() {
+      return sequences[head];
     }
 
-    RpcEvent removeOldest() {
-      RpcEvent event = slots[head];
-      slots[head] = null;
-      head = head + 1 == slots.length ? 0 : head + 1;
+    /** Drops the oldest event; returns its weight. Requires size > 0. */
+    long removeOldest() {
+      long weight = weights[head];
+      lastEvictedSequence = sequences[head];
+      messages[head] = null;
+      head = head + 1 == messages.length ? 0 : head + 1;
       size--;
-      lastEvictedSequence = event.sequence();
-      return event;
+      return weight;
     }
 
-    /** The i-th newest event, 0 being the newest; requires i < size. */
-    RpcEvent newest(int i) {
+    private int newestIndex(int i) {
       int index = head + size - 1 - i;
-      if (index >= slots.length) {
-        index -= slots.length;
-      }
-      return slots[index];
+      return index >= messages.length ? index - messages.length : index;
+    }
+
+    /** Sequence of the i-th newest event, 0 being the newest; requires i < size. */
+    long newestSequence(int i) {
+      return sequences[newestIndex(i)];
+    }
+
+    /** The i-th newest event as a record; requires i < size. */
+    RpcEvent newest(int i, SessionId session) {
+      int index = newestIndex(i);
+      byte f = flags[index];
+      return new RpcEvent(
+          session,
+          serverId,
+          DIRECTIONS[f & 3],
+          timestamps[index],
+          sequences[index],
+          messages[index],
+          (f & TRUNCATED) != 0);
     }
 
     private void grow() {
-      RpcEvent[] bigger = new RpcEvent[Math.min(capacity, slots.length * 2)];
+      String[] oldMessages = messages;
+      long[] oldSequences = sequences;
+      long[] oldTimestamps = timestamps;
+      int[] oldWeights = weights;
+      byte[] oldFlags = flags;
+      allocate(Math.min(capacity, oldMessages.length * 2));
       for (int i = 0; i < size; i++) {
-        int index = head + i;
-        if (index >= slots.length) {
-          index -= slots.length;
+        int from = head + i;
+        if (from >= oldMessages.length) {
+          from -= oldMessages.length;
         }
-        bigger[i] = slots[index];
+        messages[i] = oldMessages[from];
+        sequences[i] = oldSequences[from];
+        timestamps[i] = oldTimestamps[from];
+        weights[i] = oldWeights[from];
+        flags[i] = oldFlags[from];
       }
-      slots = bigger;
       head = 0;
     }
   }
