@@ -261,6 +261,14 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         }
         continue;
       }
+      long fairShare = maxBytes / Math.max(1, sessions.mappingCount());
+      if (own.bytes + weight > fairShare) {
+        // At or over its share, a session makes room from its own oldest events, in batches.
+        long goal = fairShare - weight - Math.max(1, fairShare / 16);
+        if (trimSession(own, Math.max(0, goal)) > 0) {
+          continue;
+        }
+      }
       if (!trim(own, weight)) {
         return false;
       }
