@@ -603,21 +603,21 @@ final class RingBufferRpcLogBus implements RpcLogBus {
   }
 
   /**
-   * A growable ring of one (session, server)'s events, oldest at head, stored as parallel
-   * arrays so that recording allocates nothing and evicting touches no old object; {@link
-   * RpcEvent} records are made only when read. Guarded by the owning session's monitor.
+   * A growable ring of one (session, server)'s events, oldest at head, stored as a message
+   * array plus one interleaved metadata array (sequence, timestamp, weight and flags side by
+   * side), so recording allocates nothing and touches two cache lines, and evicting touches no
+   * old object; {@link RpcEvent} records are made only when read. Guarded by the owning
+   * session's monitor.
    */
   static final class Ring {
     private static final int INITIAL = 16;
-    private static final byte TRUNCATED = 4;
+    private static final long TRUNCATED = 4;
     private static final Direction[] DIRECTIONS = Direction.values();
     final String serverId;
     private final int capacity;
     private String[] messages;
-    private long[] sequences;
-    private long[] timestamps;
-    private int[] weights;
-    private byte[] flags;
+    /** Per slot i: [3i] sequence, [3i+1] timestamp, [3i+2] weight << 8 | flags. */
+    private long[] meta;
     private int head;
     int size;
     long lastEvictedSequence;
@@ -625,15 +625,9 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     Ring(String serverId, int capacity) {
       this.serverId = serverId;
       this.capacity = capacity;
-      allocate(Math.min(capacity, INITIAL));
-    }
-
-    private void allocate(int length) {
+      int length = Math.min(capacity, INITIAL);
       messages = new String[length];
-      sequences = new long[length];
-      timestamps = new long[length];
-      weights = new int[length];
-      flags = new byte[length];
+      meta = new long[3 * length];
     }
 
     /** Appends; returns the weight of the evicted oldest event when full, else 0. */
@@ -643,8 +637,8 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       long evicted = 0;
       if (size == capacity) {
         slot = head;
-        evicted = weights[slot];
-        lastEvictedSequence = sequences[slot];
+        evicted = meta[3 * slot + 2] >>> 8;
+        lastEvictedSequence = meta[3 * slot];
         head = head + 1 == messages.length ? 0 : head + 1;
       } else {
         if (size == messages.length) {
@@ -657,22 +651,22 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         size++;
       }
       messages[slot] = message;
-      sequences[slot] = sequence;
-      timestamps[slot] = timestamp;
-      weights[slot] = (int) weight;
-      flags[slot] = (byte) (direction.ordinal() | (truncated ? TRUNCATED : 0));
+      int m = 3 * slot;
+      meta[m] = sequence;
+      meta[m + 1] = timestamp;
+      meta[m + 2] = weight << 8 | direction.ordinal() | (truncated ? TRUNCATED : 0);
       return evicted;
     }
 
     /** Sequence of the oldest event; requires size > 0. */
     long oldestSequence() {
-      return sequences[head];
+      return meta[3 * head];
     }
 
     /** Drops the oldest event; returns its weight. Requires size > 0. */
     long removeOldest() {
-      long weight = weights[head];
-      lastEvictedSequence = sequences[head];
+      long weight = meta[3 * head + 2] >>> 8;
+      lastEvictedSequence = meta[3 * head];
       messages[head] = null;
       head = head + 1 == messages.length ? 0 : head + 1;
       size--;
@@ -686,40 +680,36 @@ final class RingBufferRpcLogBus implements RpcLogBus {
 
     /** Sequence of the i-th newest event, 0 being the newest; requires i < size. */
     long newestSequence(int i) {
-      return sequences[newestIndex(i)];
+      return meta[3 * newestIndex(i)];
     }
 
     /** The i-th newest event as a record; requires i < size. */
     RpcEvent newest(int i, SessionId session) {
       int index = newestIndex(i);
-      byte f = flags[index];
+      long packed = meta[3 * index + 2];
       return new RpcEvent(
           session,
           serverId,
-          DIRECTIONS[f & 3],
-          timestamps[index],
-          sequences[index],
+          DIRECTIONS[(int) (packed & 3)],
+          meta[3 * index + 1],
+          meta[3 * index],
           messages[index],
-          (f & TRUNCATED) != 0);
+          (packed & TRUNCATED) != 0);
     }
 
     private void grow() {
       String[] oldMessages = messages;
-      long[] oldSequences = sequences;
-      long[] oldTimestamps = timestamps;
-      int[] oldWeights = weights;
-      byte[] oldFlags = flags;
-      allocate(Math.min(capacity, oldMessages.length * 2));
+      long[] oldMeta = meta;
+      int length = Math.min(capacity, oldMessages.length * 2);
+      messages = new String[length];
+      meta = new long[3 * length];
       for (int i = 0; i < size; i++) {
         int from = head + i;
         if (from >= oldMessages.length) {
           from -= oldMessages.length;
         }
         messages[i] = oldMessages[from];
-        sequences[i] = oldSequences[from];
-        timestamps[i] = oldTimestamps[from];
-        weights[i] = oldWeights[from];
-        flags[i] = oldFlags[from];
+        System.arraycopy(oldMeta, 3 * from, meta, 3 * i, 3);
       }
       head = 0;
     }

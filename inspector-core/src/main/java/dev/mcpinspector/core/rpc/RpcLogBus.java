@@ -14,9 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>A session's state exists only between {@link #open(SessionId)} and {@link
  * #clearSession(SessionId)}. Events are kept in a ring buffer per (session, server) and within
- * a global byte budget; when the budget is reached, the oldest events of the largest sessions
- * are trimmed, so a session holding no more than its fair share (budget / open sessions) never
- * loses events because of another.
+ * a global byte budget that retained bytes never exceed. When the budget is full, a session
+ * that already holds its fair share (budget / open sessions) makes room by dropping its own
+ * oldest events; a session below its fair share makes room by trimming the oldest events of
+ * the largest sessions down to a common level, never below the fair share. So a session
+ * holding no more than its fair share never loses events because of another. An event that
+ * cannot be retained is still given a sequence number and delivered live.
  */
 public interface RpcLogBus extends AutoCloseable {
 

@@ -34,7 +34,10 @@ public final class RpcLogConfig {
   /** Default timestamp precision: 1 ms (a cached clock reading refreshed by the scheduler). */
   public static final Duration DEFAULT_TIMESTAMP_PRECISION = Duration.ofMillis(1);
 
-  /** Bytes accounted per event in addition to its text (event record, string, ring slot). */
+  /**
+   * Bytes accounted per event in addition to its text: the ring's slots (about 25 bytes) plus
+   * the string's object and array headers, rounded up so the figure stays an upper bound.
+   */
   public static final int EVENT_OVERHEAD_BYTES = 96;
 
   /** Smallest accepted per-event cap, so that the truncation marker always fits. */
