@@ -14,7 +14,7 @@ import org.openjdk.jol.info.GraphLayout;
  * reference log) with events that all share one message string, so the text is counted once,
  * and divides the reachable heap by the number of events.
  *
- * <p>Run: {@code java -cp inspector-benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -Djol.magicFieldOffset=true -cp inspector-benchmarks/target/benchmarks.jar
  * dev.mcpinspector.benchmarks.events.RpcMemoryFootprint [sessions] [servers] [eventsPerServer]}
  * (defaults 100 5 1000).
  */
