@@ -14,8 +14,7 @@ import java.util.Objects;
 public final class AllowedHosts {
 
   /** The local-mode default: {@code localhost}, {@code 127.0.0.1} and {@code [::1]}. */
-  public static final AllowedHosts LOCALHOST =
-      new AllowedHosts(List.of("localhost", "127.0.0.1", "[::1]"), false);
+  public static final AllowedHosts LOCALHOST = parse("localhost, 127.0.0.1, [::1]");
 
   private static final AllowedHosts ANY = new AllowedHosts(List.of(), true);
 
