@@ -7,14 +7,18 @@ import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 final class DefaultSessionResolver implements SessionResolver {
 
   /** Pre-session cookies from a node whose clock runs ahead by up to this much still count. */
   private static final long CLOCK_SKEW_SECONDS = 60;
+
+  private static final int VERIFIED_CACHE_SIZE = 4096;
 
   private final Mode mode;
   private final SigningKeyRing keys;
@@ -24,6 +28,7 @@ final class DefaultSessionResolver implements SessionResolver {
   private final long lifetimeSeconds;
   private final long refreshSeconds;
   private final SessionRegistry registry;
+  private final Map<String, Verified> verifiedPre = new ConcurrentHashMap<>();
 
   DefaultSessionResolver(SessionConfig config, Ticker ticker, Clock clock, Predicate<SessionId> pinned) {
     this.mode = config.mode();
@@ -45,10 +50,10 @@ final class DefaultSessionResolver implements SessionResolver {
     boolean https = request.secure();
     String value = cookieValue(request.request().cookieHeaders(), cookies.cookieName(https));
     boolean renewed = false;
-    SessionCookie cookie = value == null ? null : SessionCookie.verify(keys, value);
-    if (cookie != null) {
-      if (cookie.bound) {
-        SessionRegistry.Bound b = registry.touch(cookie.id);
+    if (value != null && value.startsWith(SessionCookie.BOUND_PREFIX)) {
+      SessionRegistry.Bound issued = registry.issued(value);
+      if (issued != null) {
+        SessionRegistry.Bound b = registry.touch(issued);
         if (b != null) {
           if (authenticated == null || authenticated.sameUserAs(b.principal)) {
             return bound(b, Optional.empty(), false);
@@ -56,7 +61,15 @@ final class DefaultSessionResolver implements SessionResolver {
           // Someone else's cookie with my credentials: state never crosses users.
           return bind(https, authenticated, false);
         }
-        renewed = true;
+        return fresh(https, authenticated, true);
+      }
+    }
+    Verified pre = value == null ? null : verifiedPre.get(value);
+    SessionCookie cookie = pre != null ? pre.cookie
+        : value == null ? null : SessionCookie.verify(keys, value);
+    if (cookie != null) {
+      if (cookie.bound) {
+        renewed = true; // validly signed, but not (or no longer) in the registry
       } else {
         long now = clock.millis() / 1000;
         boolean alive = now - cookie.lastSeen < idleSeconds
@@ -67,38 +80,67 @@ final class DefaultSessionResolver implements SessionResolver {
           if (authenticated != null) {
             return bind(https, authenticated, false);
           }
+          String csrf = pre != null ? pre.csrfToken : SessionCookie.csrfToken(keys, cookie.id);
+          if (pre == null) {
+            remember(value, cookie, csrf);
+          }
           if (now - cookie.lastSeen >= refreshSeconds) {
             String v = SessionCookie.pre(keys, cookie.id, cookie.created, now);
-            return pre(cookie.id, cookie.created, now, Optional.of(cookies.setCookie(v, https)), false);
+            return pre(cookie.id, cookie.created, now, csrf, Optional.of(cookies.setCookie(v, https)),
+                false);
           }
-          return pre(cookie.id, cookie.created, cookie.lastSeen, Optional.empty(), false);
+          return pre(cookie.id, cookie.created, cookie.lastSeen, csrf, Optional.empty(), false);
         }
         renewed = true;
       }
     }
+    return fresh(https, authenticated, renewed);
+  }
+
+  private Resolution fresh(boolean https, Principal authenticated, boolean renewed) {
     if (authenticated != null) {
       return bind(https, authenticated, renewed);
     }
     SessionId id = SessionId.generate();
     long now = clock.millis() / 1000;
     String v = SessionCookie.pre(keys, id, now, now);
-    return pre(id, now, now, Optional.of(cookies.setCookie(v, https)), renewed);
+    return pre(id, now, now, SessionCookie.csrfToken(keys, id), Optional.of(cookies.setCookie(v, https)),
+        renewed);
   }
 
-  private Resolution pre(SessionId id, long created, long lastSeen, Optional<String> setCookie,
-      boolean renewed) {
+  /** A pre-session cookie value that verified, with its CSRF token, so repeats skip two HMACs. */
+  private static final class Verified {
+    final SessionCookie cookie;
+    final String csrfToken;
+
+    Verified(SessionCookie cookie, String csrfToken) {
+      this.cookie = cookie;
+      this.csrfToken = csrfToken;
+    }
+  }
+
+  private void remember(String value, SessionCookie cookie, String csrf) {
+    if (verifiedPre.size() >= VERIFIED_CACHE_SIZE) {
+      // Crude but bounded: a flood of valid cookies only costs the cache its hits.
+      verifiedPre.clear();
+    }
+    verifiedPre.put(value, new Verified(cookie, csrf));
+  }
+
+  private Resolution pre(SessionId id, long created, long lastSeen, String csrf,
+      Optional<String> setCookie, boolean renewed) {
     long absolute = created + lifetimeSeconds;
     long idle = Math.min(lastSeen + idleSeconds, absolute);
-    return new Resolution(id, null, SessionCookie.csrfToken(keys, id), mode,
+    return new Resolution(id, null, csrf, mode,
         Instant.ofEpochSecond(created), Instant.ofEpochSecond(idle), Instant.ofEpochSecond(absolute),
         renewed, setCookie);
   }
 
   private Resolution bind(boolean https, Principal principal, boolean renewed) {
     SessionId id = SessionId.generate();
-    SessionRegistry.Bound b =
-        registry.add(id, principal, clock.instant(), SessionCookie.csrfToken(keys, id));
     String v = SessionCookie.bound(keys, id);
+    SessionRegistry.Bound b =
+        registry.add(id, principal, clock.instant(), SessionCookie.csrfToken(keys, id), v);
     return bound(b, Optional.of(cookies.setCookie(v, https)), renewed);
   }
 

@@ -16,6 +16,7 @@ import java.util.Base64;
 final class SessionCookie {
 
   static final int MAX_LENGTH = 256;
+  static final String BOUND_PREFIX = "b1.";
   private static final String DOMAIN = "inspector-session|";
   private static final String CSRF_DOMAIN = "inspector-csrf|";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();

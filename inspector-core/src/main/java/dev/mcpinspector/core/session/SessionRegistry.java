@@ -2,6 +2,8 @@ package dev.mcpinspector.core.session;
 
 import dev.mcpinspector.core.time.Ticker;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ final class SessionRegistry {
 
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
   private static final long TOUCH_GRANULARITY = 1_000_000_000L;
+  private static final int SESSION_ID_LENGTH = 43;
 
   static final class Bound {
     final SessionId id;
@@ -28,11 +31,14 @@ final class SessionRegistry {
     final long createdNanos;
     final long absoluteDeadline;
     final String csrfToken;
+    final byte[] cookieValue;
     volatile long lastAccess;
     volatile boolean ended;
 
-    Bound(SessionId id, Principal principal, Instant createdAt, long now, long lifetime, String csrf) {
+    Bound(SessionId id, Principal principal, Instant createdAt, long now, long lifetime, String csrf,
+        String cookieValue) {
       this.id = id;
+      this.cookieValue = cookieValue.getBytes(StandardCharsets.US_ASCII);
       this.principal = principal;
       this.createdAt = createdAt;
       this.createdNanos = now;
@@ -87,9 +93,9 @@ final class SessionRegistry {
     return sessions.size();
   }
 
-  Bound add(SessionId id, Principal principal, Instant createdAt, String csrf) {
+  Bound add(SessionId id, Principal principal, Instant createdAt, String csrf, String cookieValue) {
     long now = ticker.read();
-    Bound b = new Bound(id, principal, createdAt, now, lifetimeNanos, csrf);
+    Bound b = new Bound(id, principal, createdAt, now, lifetimeNanos, csrf, cookieValue);
     List<Bound> evicted = new ArrayList<>();
     if (sessions.size() >= capacity) {
       sweep();
@@ -130,12 +136,39 @@ final class SessionRegistry {
     return idle - b.absoluteDeadline < 0 ? idle : b.absoluteDeadline;
   }
 
-  /** Returns the live session and records the access, or null (ending it if it expired). */
-  Bound touch(SessionId id) {
-    Bound b = sessions.get(id);
-    if (b == null) {
+  /**
+   * Finds the session a bound cookie value was issued for: the value must equal, byte for byte
+   * and compared in constant time, the one this registry handed out, which proves it authentic
+   * without recomputing its MAC.
+   *
+   * @return the session, or null when this exact value was not issued for a tracked session
+   */
+  Bound issued(String cookieValue) {
+    int first = cookieValue.indexOf('.');
+    int second = cookieValue.indexOf('.', first + 1);
+    if (second - first - 1 != SESSION_ID_LENGTH) {
       return null;
     }
+    SessionId id;
+    try {
+      id = new SessionId(cookieValue.substring(first + 1, second));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    Bound b = sessions.get(id);
+    if (b == null
+        || !MessageDigest.isEqual(b.cookieValue, cookieValue.getBytes(StandardCharsets.US_ASCII))) {
+      return null;
+    }
+    return b;
+  }
+
+  /** Returns the live session and records the access, or null (ending it if it expired). */
+  Bound touch(Bound b) {
+    if (b.ended) {
+      return null;
+    }
+    SessionId id = b.id;
     long now = ticker.read();
     if (now - b.absoluteDeadline >= 0) {
       endExpired(b, EndReason.LIFETIME);
