@@ -4,6 +4,8 @@ import dev.mcpinspector.core.http.EffectiveRequest;
 import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.time.Ticker;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -224,8 +226,13 @@ final class DefaultSessionResolver implements SessionResolver {
       throw new ProblemException(ProblemCode.CSRF_FAILED,
           "missing " + CSRF_HEADER + " header; send the csrfToken from GET /api/session");
     }
-    if (values.size() > 1
-        || !SessionCookie.csrfMatches(keys, current.sessionId(), values.get(0).strip())) {
+    String presented = values.get(0).strip();
+    // The token handed out (first key) matches without an HMAC; older keys' tokens need one.
+    boolean matches = values.size() == 1
+        && (MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
+                current.csrfToken().getBytes(StandardCharsets.US_ASCII))
+            || SessionCookie.csrfMatches(keys, current.sessionId(), presented));
+    if (!matches) {
       throw new ProblemException(ProblemCode.CSRF_FAILED,
           CSRF_HEADER + " does not match this session; fetch a fresh csrfToken from GET /api/session");
     }
