@@ -14,6 +14,15 @@ public enum Mode {
   HOSTED;
 
   /**
+   * The name used on the wire ({@code GET /api/session}) and in {@code INSPECTOR_MODE}.
+   *
+   * @return {@code "local"} or {@code "hosted"}
+   */
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * Parses a mode name, ignoring case.
    *
    * @param text {@code local} or {@code hosted}

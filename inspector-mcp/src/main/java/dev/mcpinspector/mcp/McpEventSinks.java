@@ -1,20 +1,25 @@
 package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.elicitation.ElicitationBroker;
+import dev.mcpinspector.core.elicitation.ElicitationRequest;
+import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.progress.ProgressStore;
+import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.rpc.RpcLogBus;
+import dev.mcpinspector.core.session.SessionId;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Where a client manager sends what its servers do: the session-scoped event plane.
+ * Where a client manager sends what its servers do: the session-scoped event plane. Each sink is
+ * the one operation a manager needs, so the manager depends on nothing else of the event plane.
  *
  * @param rpcLog receives every JSON-RPC message in both directions
  * @param progress receives progress notifications in arrival order
  * @param elicitation turns a server's {@code elicitation/create} into a request to the session's
  *     user
  */
-public record McpEventSinks(
-    RpcLogBus rpcLog, ProgressStore progress, ElicitationBroker elicitation) {
+public record McpEventSinks(RpcSink rpcLog, ProgressSink progress, ElicitationSink elicitation) {
 
   /**
    * Checks the arguments; see the record description for each component.
@@ -27,5 +32,69 @@ public record McpEventSinks(
     Objects.requireNonNull(rpcLog, "rpcLog");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(elicitation, "elicitation");
+  }
+
+  /**
+   * The sinks of the core event plane.
+   *
+   * @param bus the RPC log
+   * @param store the progress store
+   * @param broker the elicitation broker
+   * @return sinks that publish to them
+   */
+  public static McpEventSinks of(RpcLogBus bus, ProgressStore store, ElicitationBroker broker) {
+    return new McpEventSinks(bus::publish, store::report, broker::request);
+  }
+
+  /** Receives JSON-RPC messages; see {@link RpcLogBus#publish}. */
+  @FunctionalInterface
+  public interface RpcSink {
+    /**
+     * Records one message.
+     *
+     * @param session the session
+     * @param serverId the server
+     * @param direction which way it went
+     * @param json the raw JSON text
+     * @return the sequence given to it, or -1 when dropped
+     */
+    long publish(SessionId session, String serverId, Direction direction, String json);
+  }
+
+  /** Receives progress notifications; see {@link ProgressStore#report}. */
+  @FunctionalInterface
+  public interface ProgressSink {
+    /**
+     * Records a progress notification.
+     *
+     * @param session the session
+     * @param serverId the server
+     * @param progressToken the token
+     * @param progress the progress so far
+     * @param total the total, or null
+     * @param message the message, or null
+     */
+    void report(
+        SessionId session,
+        String serverId,
+        String progressToken,
+        double progress,
+        Double total,
+        String message);
+  }
+
+  /** Turns elicitations into user requests; see {@link ElicitationBroker#request}. */
+  @FunctionalInterface
+  public interface ElicitationSink {
+    /**
+     * Asks the session's user.
+     *
+     * @param session the session
+     * @param serverId the server asking
+     * @param request what it asks
+     * @return the answer, never completed exceptionally
+     */
+    CompletableFuture<ElicitationResponse> request(
+        SessionId session, String serverId, ElicitationRequest request);
   }
 }

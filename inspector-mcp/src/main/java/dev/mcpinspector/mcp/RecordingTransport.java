@@ -1,8 +1,6 @@
 package dev.mcpinspector.mcp;
 
-import dev.mcpinspector.core.progress.ProgressStore;
 import dev.mcpinspector.core.rpc.Direction;
-import dev.mcpinspector.core.rpc.RpcLogBus;
 import dev.mcpinspector.core.session.SessionId;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -30,8 +28,8 @@ final class RecordingTransport implements McpClientTransport {
   private final McpJsonMapper mapper;
   private final SessionId session;
   private final String serverId;
-  private final RpcLogBus rpcLog;
-  private final ProgressStore progress;
+  private final McpEventSinks.RpcSink rpcLog;
+  private final McpEventSinks.ProgressSink progress;
   private final Runnable onInitialize;
   private final Consumer<Throwable> onConnectError;
 
@@ -40,8 +38,8 @@ final class RecordingTransport implements McpClientTransport {
       McpJsonMapper mapper,
       SessionId session,
       String serverId,
-      RpcLogBus rpcLog,
-      ProgressStore progress,
+      McpEventSinks.RpcSink rpcLog,
+      McpEventSinks.ProgressSink progress,
       Runnable onInitialize,
       Consumer<Throwable> onConnectError) {
     this.delegate = delegate;

@@ -1,11 +1,8 @@
 package dev.mcpinspector.mcp;
 
-import dev.mcpinspector.core.elicitation.ElicitationBroker;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
-import dev.mcpinspector.core.progress.ProgressStore;
 import dev.mcpinspector.core.rpc.Direction;
-import dev.mcpinspector.core.rpc.RpcLogBus;
 import dev.mcpinspector.core.session.SessionId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +18,7 @@ final class EventDoubles {
 
   record RpcEvent(SessionId session, String serverId, Direction direction, String json) {}
 
-  static final class RecordingRpcLog implements RpcLogBus {
+  static final class RecordingRpcLog implements McpEventSinks.RpcSink {
     final List<RpcEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicLong seq = new AtomicLong();
 
@@ -46,7 +43,7 @@ final class EventDoubles {
       Double total,
       String message) {}
 
-  static final class RecordingProgress implements ProgressStore {
+  static final class RecordingProgress implements McpEventSinks.ProgressSink {
     final List<ProgressReport> reports = new CopyOnWriteArrayList<>();
 
     @Override
@@ -63,7 +60,7 @@ final class EventDoubles {
 
   record ElicitationCall(SessionId session, String serverId, ElicitationRequest request) {}
 
-  static final class ScriptedBroker implements ElicitationBroker {
+  static final class ScriptedBroker implements McpEventSinks.ElicitationSink {
     final List<ElicitationCall> calls = new CopyOnWriteArrayList<>();
     private final Function<ElicitationCall, CompletableFuture<ElicitationResponse>> answer;
 

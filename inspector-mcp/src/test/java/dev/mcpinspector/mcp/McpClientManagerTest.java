@@ -13,7 +13,7 @@ import dev.mcpinspector.core.elicitation.ElicitationAction;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.outbound.HostResolver;
 import dev.mcpinspector.core.outbound.OutboundConfig;
-import dev.mcpinspector.core.outbound.OutboundMode;
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.SessionId;
@@ -111,7 +111,7 @@ class McpClientManagerTest {
   }
 
   static McpClientManager hosted(McpClientManagerTest t, HostResolver resolver, String... allow) {
-    OutboundConfig.Builder b = OutboundConfig.builder().mode(OutboundMode.HOSTED);
+    OutboundConfig.Builder b = OutboundConfig.builder().mode(Mode.HOSTED);
     for (String a : allow) {
       b.allow(a);
     }

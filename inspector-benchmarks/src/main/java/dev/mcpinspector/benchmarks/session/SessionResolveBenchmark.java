@@ -5,7 +5,7 @@ import dev.mcpinspector.core.auth.RequestGate;
 import dev.mcpinspector.core.auth.SecurityConfig;
 import dev.mcpinspector.core.http.EffectiveRequest;
 import dev.mcpinspector.core.http.RequestView;
-import dev.mcpinspector.core.session.Mode;
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.Principal;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionResolver;

@@ -5,7 +5,7 @@ import dev.mcpinspector.core.http.AllowedOrigins;
 import dev.mcpinspector.core.http.TrustedProxies;
 import dev.mcpinspector.core.session.CookiePolicy;
 import dev.mcpinspector.core.session.CookieSecure;
-import dev.mcpinspector.core.session.Mode;
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.SameSite;
 import dev.mcpinspector.core.session.SessionConfig;
 import dev.mcpinspector.core.session.SigningKeyRing;

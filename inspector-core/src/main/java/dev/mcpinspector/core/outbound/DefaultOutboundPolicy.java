@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.outbound;
 
+import dev.mcpinspector.core.Mode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +27,7 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
 
   @Override
   public OutboundDecision checkStdio() {
-    if (config.mode() == OutboundMode.HOSTED) {
+    if (config.mode() == Mode.HOSTED) {
       return OutboundDecision.refuse(
           OutboundRefusal.TRANSPORT_FORBIDDEN,
           "stdio servers are refused in hosted mode: they would start a process on the"
@@ -58,7 +59,7 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
       return bad("url '" + url + "' must name a valid host");
     }
     host = normalizeHost(host);
-    if (config.mode() == OutboundMode.LOCAL) {
+    if (config.mode() == Mode.LOCAL) {
       return OutboundDecision.allow("local mode allows every http(s) URL", uri, List.of());
     }
     if (hostAllowed(host)) {

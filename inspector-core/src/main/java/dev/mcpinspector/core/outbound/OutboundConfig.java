@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.outbound;
 
+import dev.mcpinspector.core.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class OutboundConfig {
   public static final String ENV_MAX_SERVERS_PER_SESSION = "INSPECTOR_MAX_SERVERS_PER_SESSION";
 
   /** Default mode. */
-  public static final OutboundMode DEFAULT_MODE = OutboundMode.LOCAL;
+  public static final Mode DEFAULT_MODE = Mode.LOCAL;
 
   /** Default number of servers one session may have. */
   public static final int DEFAULT_MAX_SERVERS_PER_SESSION = 10;
@@ -31,7 +32,7 @@ public final class OutboundConfig {
   private static final Pattern HOST_NAME =
       Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
-  private final OutboundMode mode;
+  private final Mode mode;
   private final List<String> allowedHosts;
   private final List<Cidr> allowedCidrs;
   private final int maxServersPerSession;
@@ -74,7 +75,11 @@ public final class OutboundConfig {
     Builder b = builder();
     String mode = env.get(ENV_MODE);
     if (mode != null && !mode.isBlank()) {
-      b.mode(OutboundMode.parse(ENV_MODE, mode));
+      try {
+        b.mode(Mode.parse(mode));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(ENV_MODE + ": " + e.getMessage(), e);
+      }
     }
     String allow = env.get(ENV_OUTBOUND_ALLOW);
     if (allow != null && !allow.isBlank()) {
@@ -112,7 +117,7 @@ public final class OutboundConfig {
    *
    * @return local or hosted
    */
-  public OutboundMode mode() {
+  public Mode mode() {
     return mode;
   }
 
@@ -159,7 +164,7 @@ public final class OutboundConfig {
 
   /** Builds an {@link OutboundConfig}. Not thread-safe. */
   public static final class Builder {
-    private OutboundMode mode = DEFAULT_MODE;
+    private Mode mode = DEFAULT_MODE;
     private final List<String> allowedHosts = new ArrayList<>();
     private final List<Cidr> allowedCidrs = new ArrayList<>();
     private int maxServersPerSession = DEFAULT_MAX_SERVERS_PER_SESSION;
@@ -172,7 +177,7 @@ public final class OutboundConfig {
      * @param mode local or hosted
      * @return this builder
      */
-    public Builder mode(OutboundMode mode) {
+    public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode must not be null");
       return this;
     }

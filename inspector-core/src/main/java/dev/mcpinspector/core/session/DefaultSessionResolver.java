@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.http.EffectiveRequest;
 import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.http.ProblemException;

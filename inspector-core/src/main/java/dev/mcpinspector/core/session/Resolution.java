@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.Mode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.Mode;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.RequestView;
-import dev.mcpinspector.core.session.Mode;
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionResolver;
 import dev.mcpinspector.core.time.FakeTicker;

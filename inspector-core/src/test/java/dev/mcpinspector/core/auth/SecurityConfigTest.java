@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.http.AllowedHosts;
 import dev.mcpinspector.core.session.CookieSecure;
-import dev.mcpinspector.core.session.Mode;
+import dev.mcpinspector.core.Mode;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

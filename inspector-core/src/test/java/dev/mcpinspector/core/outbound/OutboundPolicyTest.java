@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.outbound;
 
+import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,7 +62,7 @@ class OutboundPolicyTest {
           .map("internal.corp", "10.20.30.40");
 
   private OutboundPolicy hosted(String... allow) {
-    OutboundConfig.Builder b = OutboundConfig.builder().mode(OutboundMode.HOSTED);
+    OutboundConfig.Builder b = OutboundConfig.builder().mode(Mode.HOSTED);
     for (String a : allow) {
       b.allow(a);
     }
@@ -304,7 +305,7 @@ class OutboundPolicyTest {
                   "INSPECTOR_MODE", "Hosted",
                   "INSPECTOR_OUTBOUND_ALLOW", "10.0.0.0/8, mcp.internal ,[fd00::]/8,*.svc.local",
                   "INSPECTOR_MAX_SERVERS_PER_SESSION", "3"));
-      assertEquals(OutboundMode.HOSTED, c.mode());
+      assertEquals(Mode.HOSTED, c.mode());
       assertEquals(List.of("mcp.internal", "*.svc.local"), c.allowedHosts());
       assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")), c.allowedCidrs());
       assertEquals(3, c.maxServersPerSession());
@@ -313,7 +314,7 @@ class OutboundPolicyTest {
     @Test
     void defaults() {
       OutboundConfig c = OutboundConfig.fromEnvironment(Map.of());
-      assertEquals(OutboundMode.LOCAL, c.mode());
+      assertEquals(Mode.LOCAL, c.mode());
       assertEquals(10, c.maxServersPerSession());
       assertEquals(List.of(), c.allowedCidrs());
     }
@@ -337,7 +338,7 @@ class OutboundPolicyTest {
                           Map.of("INSPECTOR_MAX_SERVERS_PER_SESSION", "0")))
               .getMessage());
       assertEquals(
-          "INSPECTOR_MODE must be 'local' or 'hosted', but was 'cloud'",
+          "INSPECTOR_MODE: mode must be one of [local, hosted], but was 'cloud'",
           assertThrows(
                   IllegalArgumentException.class,
                   () -> OutboundConfig.fromEnvironment(Map.of("INSPECTOR_MODE", "cloud")))

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -95,7 +96,7 @@ class CookiePolicyTest {
         assertThrows(IllegalArgumentException.class, () -> SameSite.parse("sometimes")).getMessage());
     assertEquals("INSPECTOR_COOKIE_SECURE must be always, never or auto, but was 'yes'",
         assertThrows(IllegalArgumentException.class, () -> CookieSecure.parse("yes")).getMessage());
-    assertEquals("INSPECTOR_MODE must be local or hosted, but was 'cloud'",
+    assertEquals("mode must be one of [local, hosted], but was 'cloud'",
         assertThrows(IllegalArgumentException.class, () -> Mode.parse("cloud")).getMessage());
   }
 }

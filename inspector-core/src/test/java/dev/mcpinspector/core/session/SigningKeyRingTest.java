@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
