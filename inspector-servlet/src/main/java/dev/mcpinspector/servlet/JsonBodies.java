@@ -1,9 +1,7 @@
 package dev.mcpinspector.servlet;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,14 +91,21 @@ final class JsonBodies {
   }
 
   static <T> T bind(byte[] body, Class<T> type) {
+    JsonNode tree;
     try {
-      T value = ApiJson.mapper().readValue(body, type);
-      if (value == null) {
-        throw ApiException.badRequest("request body must be " + describe(type) + ", but was null");
-      }
-      return value;
+      // Parsing to a tree first separates syntax errors (with a location) from binding errors,
+      // and lets a binding error say what the offending value actually was.
+      tree = ApiJson.mapper().readTree(body);
     } catch (StreamReadException e) {
       throw ApiException.badRequest("malformed JSON" + where(e.getLocation()) + ": " + clip(e));
+    } catch (IOException e) {
+      throw ApiException.badRequest("malformed JSON: " + e.getMessage());
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw ApiException.badRequest("request body must be " + describe(type) + ", but was null");
+    }
+    try {
+      return ApiJson.mapper().treeToValue(tree, type);
     } catch (InvalidDefinitionException e) {
       throw new IllegalStateException("cannot bind JSON to " + type.getName(), e);
     } catch (ValueInstantiationException e) {
@@ -110,25 +115,24 @@ final class JsonBodies {
       String field = path(e);
       throw ApiException.badRequest(field.isEmpty() ? why : "field '" + field + "': " + why);
     } catch (MismatchedInputException e) {
-      throw ApiException.badRequest(mismatch(e));
+      throw ApiException.badRequest(mismatch(e, tree));
     } catch (JsonMappingException e) {
       String field = path(e);
       throw ApiException.badRequest(
           (field.isEmpty() ? "request body" : "field '" + field + "'") + " is invalid: " + clip(e));
-    } catch (IOException e) {
-      throw ApiException.badRequest("malformed JSON: " + e.getMessage());
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("request body is invalid: " + clip(e));
     }
   }
 
-  private static String mismatch(MismatchedInputException e) {
+  private static String mismatch(MismatchedInputException e, JsonNode tree) {
     Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
     String field = path(e);
     if (missing.find()) {
-      String name = field.isEmpty() ? missing.group(1) : field + "." + missing.group(1);
-      return "field '" + name + "' is required";
+      return "field '" + (field.isEmpty() ? missing.group(1) : field) + "' is required";
     }
     Class<?> target = e.getTargetType();
-    String actual = actual(e);
+    String actual = actual(locate(tree, e));
     String subject = field.isEmpty() ? "request body" : "field '" + field + "'";
     if (target != null && target.isEnum()) {
       return subject + " must be one of " + enumValues(target) + ", but was " + actual;
@@ -136,38 +140,38 @@ final class JsonBodies {
     return subject + " must be " + describe(target) + ", but was " + actual;
   }
 
-  private static String actual(MismatchedInputException e) {
-    Object processor = e.getProcessor();
-    JsonToken token = processor instanceof JsonParser p ? p.currentToken() : null;
-    if (token == null) {
+  private static JsonNode locate(JsonNode tree, JsonMappingException e) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (node == null) {
+        return null;
+      }
+      node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+    }
+    return node;
+  }
+
+  private static String actual(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
       return "missing";
     }
-    String text = null;
-    if (token == JsonToken.VALUE_STRING || token.isNumeric()) {
-      try {
-        text = ((JsonParser) processor).getText();
-      } catch (IOException ignored) {
-        text = null;
-      }
+    if (node.isTextual()) {
+      String text = node.textValue();
+      return "'" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
     }
-    String kind =
-        switch (token) {
-          case VALUE_STRING -> "a string";
-          case VALUE_NUMBER_INT -> "an integer";
-          case VALUE_NUMBER_FLOAT -> "a number";
-          case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-          case VALUE_NULL -> "null";
-          case START_ARRAY, END_ARRAY -> "an array";
-          case START_OBJECT, END_OBJECT, FIELD_NAME -> "an object";
-          default -> "a JSON value";
-        };
-    if (text == null) {
-      return kind;
+    if (node.isNumber()) {
+      return node.asText();
     }
-    if (text.length() > 40) {
-      text = text.substring(0, 40) + "...";
+    if (node.isBoolean()) {
+      return node.asText();
     }
-    return token == JsonToken.VALUE_STRING ? "'" + text + "'" : text;
+    if (node.isNull()) {
+      return "null";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    return node.isObject() ? "an object" : "a JSON value";
   }
 
   static List<String> enumValues(Class<?> enumType) {
@@ -242,6 +246,10 @@ final class JsonBodies {
 
   private static String clip(JsonProcessingException e) {
     String msg = String.valueOf(e.getOriginalMessage());
+    int marker = msg.indexOf(" (start marker at");
+    if (marker >= 0) {
+      msg = msg.substring(0, marker);
+    }
     int nl = msg.indexOf('\n');
     if (nl >= 0) {
       msg = msg.substring(0, nl);
