@@ -133,6 +133,10 @@ final class JsonBodies {
     }
     Class<?> target = e.getTargetType();
     String actual = actual(locate(tree, e));
+    if (actual.equals("missing") && !field.isEmpty()) {
+      // An absent primitive in a record: FAIL_ON_NULL_FOR_PRIMITIVES makes it required.
+      return "field '" + field + "' is required";
+    }
     String subject = field.isEmpty() ? "request body" : "field '" + field + "'";
     if (target != null && target.isEnum()) {
       return subject + " must be one of " + enumValues(target) + ", but was " + actual;

@@ -79,7 +79,7 @@ class JsonBodiesTest {
 
     @Test
     void unknownEnumValueNamesFieldAndAcceptedValues() {
-      ApiException e = fail("{\"action\":\"maybe\"}", Answer.class);
+      ApiException e = fail("{\"action\":\"maybe\",\"count\":1}", Answer.class);
       assertEquals(
           "field 'action' must be one of [accept, decline, cancel], but was 'maybe'", e.detail());
     }
@@ -106,6 +106,18 @@ class JsonBodiesTest {
     void missingRequiredFieldIsNamed() {
       ApiException e = fail("{\"count\":1}", Answer.class);
       assertEquals("field 'action' is required", e.detail());
+    }
+
+    @Test
+    void missingPrimitiveIsRequired() {
+      ApiException e = fail("{\"action\":\"accept\"}", Answer.class);
+      assertEquals("field 'count' is required", e.detail());
+    }
+
+    @Test
+    void nullForPrimitiveIsNamed() {
+      ApiException e = fail("{\"action\":\"accept\",\"count\":null}", Answer.class);
+      assertEquals("field 'count' must be an integer, but was null", e.detail());
     }
 
     @Test
