@@ -5,6 +5,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,14 @@ import java.util.concurrent.ScheduledExecutorService;
 final class ServletExchange implements ApiExchange {
 
   static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+  /**
+   * The container's async timeout for streams: effectively none, the stream's own life cycle
+   * (source, heartbeats, write errors) ends it. Not 0: with 0, Tomcat 11.0.25's timeout thread
+   * takes its "application unavailable" branch and timed out freshly started streams within
+   * milliseconds in about one run in three here.
+   */
+  static final long SSE_ASYNC_TIMEOUT_MILLIS = Duration.ofDays(365).toMillis();
 
   private final HttpServletRequest req;
   private final HttpServletResponse resp;
@@ -163,7 +172,7 @@ final class ServletExchange implements ApiExchange {
       resp.setHeader("Cache-Control", "no-store");
       resp.setHeader("X-Accel-Buffering", "no");
       AsyncContext async = req.startAsync(req, resp);
-      async.setTimeout(0);
+      async.setTimeout(SSE_ASYNC_TIMEOUT_MILLIS);
       ServletOutputStream out = resp.getOutputStream();
       started = true;
       stream = SseStream.start(async, out, source, onEnd, scheduler, config);

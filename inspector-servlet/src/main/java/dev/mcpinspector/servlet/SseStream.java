@@ -157,7 +157,12 @@ final class SseStream implements WriteListener, AsyncListener {
     int missed = 1;
     while (true) {
       try {
-        drain();
+        // The monitor keeps end() (and with it the container's recycling of the response) from
+        // overlapping a write: Tomcat reuses response objects, so a late write could land in
+        // another request's response. Writes are non-blocking, so it is held only briefly.
+        synchronized (this) {
+          drain();
+        }
       } catch (IOException e) {
         end("client gone", e);
       } catch (RuntimeException e) {
@@ -213,10 +218,20 @@ final class SseStream implements WriteListener, AsyncListener {
     return null;
   }
 
-  /** Ends the stream once: stops the timer, releases the source, completes the response, runs onEnd. */
+  /**
+   * Ends the stream once: completes the response (never during a write), stops the timer,
+   * releases the source and runs onEnd. Callable from any thread.
+   */
   void end(String reason, Throwable cause) {
-    if (!ended.compareAndSet(false, true)) {
-      return;
+    synchronized (this) {
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        async.complete();
+      } catch (IllegalStateException e) {
+        // Already completed by the container (client gone, shutdown).
+      }
     }
     if (cause == null) {
       log.debug("SSE stream ended: {}", reason);
@@ -231,11 +246,6 @@ final class SseStream implements WriteListener, AsyncListener {
       source.close();
     } catch (RuntimeException e) {
       log.warn("SSE source failed to close", e);
-    }
-    try {
-      async.complete();
-    } catch (IllegalStateException e) {
-      // Already completed by the container (client gone, shutdown).
     }
     try {
       onEnd.run();
