@@ -1,2 +1,10 @@
-/** The Jakarta Servlet adapter: the session filter, the {@code /api} routes and the SSE streams. */
+/**
+ * The Jakarta Servlet adapter: the {@code /api} servlet with its router ({@link
+ * dev.mcpinspector.servlet.ApiRouter}), problem responses ({@link
+ * dev.mcpinspector.servlet.ApiException}, {@link dev.mcpinspector.servlet.ProblemCode}), JSON
+ * conventions ({@link dev.mcpinspector.servlet.ApiJson}), non-blocking server-sent event streams
+ * ({@link dev.mcpinspector.servlet.SseSource}, {@link dev.mcpinspector.servlet.SseEvent}), the CORS
+ * and security-header filter ({@link dev.mcpinspector.servlet.WebSecurityConfig}) and programmatic
+ * registration ({@link dev.mcpinspector.servlet.ServletRegistrations}).
+ */
 package dev.mcpinspector.servlet;
