@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +27,6 @@ final class Disposer {
   private static final System.Logger LOG = System.getLogger(ClientManagerStore.class.getName());
   private static final int MAX_EXTRA_THREADS = 16;
   private static final int IDLE = -1;
-  private static final int ABANDONED = -2;
   private static final int DONE = -3;
 
   private final ThreadPoolExecutor executor;
@@ -36,6 +36,7 @@ final class Disposer {
   private final Set<Batch> active = ConcurrentHashMap.newKeySet();
   private final Object idleMonitor = new Object();
   private int extraThreads; // guarded by this
+  private volatile boolean shuttingDown;
 
   final AtomicLong closed = new AtomicLong();
   final AtomicLong failures = new AtomicLong();
@@ -96,7 +97,7 @@ final class Disposer {
 
   private void watch(Batch batch) {
     Runner r = batch.runner;
-    int index = r.state.get();
+    int index = r.index;
     if (index == DONE) {
       return;
     }
@@ -106,12 +107,15 @@ final class Disposer {
         watchLater(batch, timeoutNanos - elapsed);
         return;
       }
-      r.grew = grow();
-      if (r.state.compareAndSet(index, ABANDONED)) {
+      r.grew = !shuttingDown && grow();
+      if (batch.decide(index)) {
         timedOut(batch.items[index]);
         Thread thread = r.thread;
         if (thread != null) {
           thread.interrupt();
+        }
+        if (shuttingDown) {
+          return;
         }
         Runner next = new Runner(batch);
         batch.runner = next;
@@ -185,24 +189,22 @@ final class Disposer {
 
   /** Abandons every close still running or queued, counting each as timed out. */
   void abandonAll() {
+    shuttingDown = true;
     for (Batch batch : active) {
-      Runner r = batch.runner;
-      int index = r.state.get();
-      if (index >= 0 && r.state.compareAndSet(index, ABANDONED)) {
-        timedOut(batch.items[index]);
-        Thread thread = r.thread;
-        if (thread != null) {
-          thread.interrupt();
-        }
-      }
       abandonRest(batch);
     }
   }
 
   private void abandonRest(Batch batch) {
-    int from = batch.next.getAndSet(batch.items.length);
-    for (int i = from; i < batch.items.length; i++) {
-      timedOut(batch.items[i]);
+    for (int i = 0; i < batch.items.length; i++) {
+      if (batch.decide(i)) {
+        timedOut(batch.items[i]);
+      }
+    }
+    Runner r = batch.runner;
+    Thread thread = r.thread;
+    if (thread != null) {
+      thread.interrupt();
     }
     active.remove(batch);
   }
@@ -213,17 +215,24 @@ final class Disposer {
 
   private static final class Batch {
     final AutoCloseable[] items;
+    // Per item: 0 while undecided, 1 once closed, failed or abandoned; whoever flips it counts it.
+    final AtomicIntegerArray decided;
     final AtomicInteger next = new AtomicInteger();
     volatile Runner runner;
 
     Batch(AutoCloseable[] items) {
       this.items = items;
+      this.decided = new AtomicIntegerArray(items.length);
+    }
+
+    boolean decide(int i) {
+      return decided.compareAndSet(i, 0, 1);
     }
   }
 
   private final class Runner implements Runnable {
     final Batch batch;
-    final AtomicInteger state = new AtomicInteger(IDLE);
+    volatile int index = IDLE;
     volatile long startedAt;
     volatile Thread thread;
     // Written by the watchdog before it abandons this runner; read by the runner once abandoned.
@@ -240,21 +249,25 @@ final class Disposer {
         for (; ; ) {
           int i = batch.next.getAndIncrement();
           if (i >= batch.items.length) {
-            state.set(DONE);
+            index = DONE;
             active.remove(batch);
             return;
           }
+          if (batch.decided.get(i) != 0) {
+            continue;
+          }
           startedAt = System.nanoTime();
-          state.set(i);
+          index = i;
           Throwable failure = closeQuietly(batch.items[i]);
           Thread.interrupted();
-          if (!state.compareAndSet(i, IDLE)) {
-            // Abandoned by the watchdog, which counted it and started a replacement.
+          if (!batch.decide(i)) {
+            // Abandoned: the watchdog counted it and started a replacement, or the store closed.
             if (grew) {
               shrink();
             }
             return;
           }
+          index = IDLE;
           if (failure == null) {
             closed.incrementAndGet();
           } else {

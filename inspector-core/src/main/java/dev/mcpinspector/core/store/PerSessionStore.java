@@ -630,9 +630,9 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
     }
   }
 
-  /** The coarse clock, for tests. */
-  long coarseNow() {
-    return now;
+  /** Waits until every handed-over close finished, failed or timed out; for tests. */
+  boolean awaitDisposals(java.time.Duration timeout) {
+    return disposer.awaitIdle(timeout);
   }
 
   private static long saturatedAdd(long a, long b) {
