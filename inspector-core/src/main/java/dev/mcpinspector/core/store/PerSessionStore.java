@@ -152,7 +152,9 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
         throw new IllegalArgumentException("session belongs to a different principal");
       }
       if (!e.tryPin()) {
-        map.remove(session, e); // dead: its remover takes it out too; help and retry
+        // Dead: its remover holds the lock and takes it out of the map before letting go.
+        lock.lock();
+        lock.unlock();
         continue;
       }
       M m = e.manager;
@@ -390,8 +392,7 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
         }
       }
     }
-    if (map.get(e.session) == e) {
-      map.remove(e.session, e);
+    if (map.remove(e.session, e)) {
       live--;
     }
   }
