@@ -25,8 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One manager per session.
  *
- * <p>Hot path: acquiring an existing session is a {@link ConcurrentHashMap} lookup and one CAS on
- * the entry's state word; releasing is one plain store of the coarse time and one atomic add. No
+ * <p>Hot path: acquiring an existing session is a {@link ConcurrentHashMap} lookup, one atomic add
+ * on the entry's state word and a small lease object; releasing is one atomic swap on the lease
+ * (so a second release is a no-op), one plain store of the coarse time and one atomic add. No
  * lock, no clock read, no shared counter. The state word packs a dead bit (bit 0), the open-lease
  * count (bits 1-31) and a release epoch (bits 32-63) that makes every release visible to the
  * sweeper's CAS, so an idle expiry can never win against a lease released and re-acquired in
@@ -663,17 +664,8 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
     }
 
     boolean tryPin() {
-      long s = state;
-      for (; ; ) {
-        if ((s & DEAD) != 0) {
-          return false;
-        }
-        long witness = (long) STATE.compareAndExchange(this, s, s + LEASE);
-        if (witness == s) {
-          return true;
-        }
-        s = witness;
-      }
+      // One atomic add, no retry loop: on a dead entry the extra count is never looked at.
+      return (((long) STATE.getAndAdd(this, LEASE)) & DEAD) == 0;
     }
 
     void release(long time) {
