@@ -17,13 +17,13 @@ import org.openjdk.jol.info.GraphLayout;
  * session id key (the caller holds it; its size is printed separately): the heap delta of
  * filling a structure with 100,000 idle sessions, for our store, Caffeine ({@code
  * expireAfterAccess} + {@code maximumSize}) and the reference port; plus JOL's layout of our
- * entry class.
+ * entry class. ({@code jol.magicFieldOffset} lets JOL read record fields on JDK 17.)
  *
  * <p>Run:
  *
  * <pre>
- * java -cp inspector-benchmarks/target/benchmarks.jar -Xmx2g -XX:+UseParallelGC \
- *     dev.mcpinspector.benchmarks.store.StoreFootprint
+ * java -Djdk.attach.allowAttachSelf -Djol.magicFieldOffset=true -Xmx2g -XX:+UseParallelGC \
+ *     -cp inspector-benchmarks/target/benchmarks.jar dev.mcpinspector.benchmarks.store.StoreFootprint
  * </pre>
  */
 public final class StoreFootprint {
