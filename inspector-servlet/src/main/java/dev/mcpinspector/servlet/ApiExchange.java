@@ -1,5 +1,6 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public interface ApiExchange {
    *
    * @param name the parameter name
    * @return the value, or empty when absent
-   * @throws ApiException 400 if the query string is not valid percent-encoded UTF-8
+   * @throws ProblemException 400 if the query string is not valid percent-encoded UTF-8
    */
   Optional<String> queryParam(String name);
 
@@ -70,7 +71,7 @@ public interface ApiExchange {
    * @param min the smallest accepted value
    * @param max the largest accepted value
    * @return the value
-   * @throws ApiException 400 naming the parameter, the value and the accepted range
+   * @throws ProblemException 400 naming the parameter, the value and the accepted range
    */
   int intQueryParam(String name, int defaultValue, int min, int max);
 
@@ -90,7 +91,7 @@ public interface ApiExchange {
    * @param <T> the body type
    * @param type the record or class to bind (or {@code JsonNode})
    * @return the bound body, never null
-   * @throws ApiException 400 {@code bad_request} for a wrong content type, an empty or malformed
+   * @throws ProblemException 400 {@code bad_request} for a wrong content type, an empty or malformed
    *     body (the detail says where), a field of the wrong type, a missing required field or an
    *     unknown enum value (the detail names the field and, for enums, the accepted values); 413
    *     {@code payload_too_large} for a body over the limit

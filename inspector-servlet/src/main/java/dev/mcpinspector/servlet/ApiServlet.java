@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,15 +50,15 @@ final class ApiServlet extends HttpServlet {
           resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
           resp.setHeader("Allow", wrong.allow());
         } else {
-          throw new ApiException(
+          throw new ProblemException(
               ProblemCode.METHOD_NOT_ALLOWED,
               method + " is not allowed on this path; allowed: " + wrong.allow(),
               Map.of("Allow", wrong.allow()));
         }
       } else {
-        throw new ApiException(ProblemCode.NOT_FOUND, "no API route matches this path");
+        throw new ProblemException(ProblemCode.NOT_FOUND, "no API route matches this path");
       }
-    } catch (ApiException e) {
+    } catch (ProblemException e) {
       fail(req, resp, exchange, e, null);
     } catch (IOException e) {
       // Almost always the client going away mid-response.
@@ -74,7 +76,7 @@ final class ApiServlet extends HttpServlet {
       HttpServletRequest req,
       HttpServletResponse resp,
       ServletExchange exchange,
-      ApiException problem,
+      ProblemException problem,
       Throwable cause) {
     SseStream stream = exchange == null ? null : exchange.stream();
     if (stream != null) {
@@ -101,7 +103,7 @@ final class ApiServlet extends HttpServlet {
     String prefix = req.getContextPath() + req.getServletPath();
     if (!uri.startsWith(prefix)) {
       // The client encoded a character of the context or servlet path; never guess.
-      throw new ApiException(ProblemCode.NOT_FOUND, "no API route matches this path");
+      throw new ProblemException(ProblemCode.NOT_FOUND, "no API route matches this path");
     }
     return uri.substring(prefix.length());
   }

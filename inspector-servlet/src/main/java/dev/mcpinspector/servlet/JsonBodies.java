@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -34,19 +36,19 @@ final class JsonBodies {
     checkContentType(req.getContentType());
     byte[] body = readLimited(req, maxBytes);
     if (body.length == 0) {
-      throw ApiException.badRequest("request body is empty; send " + describe(type));
+      throw ProblemException.badRequest("request body is empty; send " + describe(type));
     }
     return bind(body, type);
   }
 
   static void checkContentType(String contentType) {
     if (contentType == null || contentType.isBlank()) {
-      throw ApiException.badRequest("Content-Type must be application/json, but was missing");
+      throw ProblemException.badRequest("Content-Type must be application/json, but was missing");
     }
     String[] parts = contentType.split(";");
     String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json")) {
-      throw ApiException.badRequest(
+      throw ProblemException.badRequest(
           "Content-Type must be application/json, but was '" + parts[0].trim() + "'");
     }
     for (int i = 1; i < parts.length; i++) {
@@ -55,7 +57,7 @@ final class JsonBodies {
       if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("charset")) {
         String charset = p.substring(eq + 1).trim().replace("\"", "");
         if (!charset.equalsIgnoreCase("utf-8")) {
-          throw ApiException.badRequest(
+          throw ProblemException.badRequest(
               "Content-Type charset must be utf-8, but was '" + charset + "'");
         }
       }
@@ -85,8 +87,8 @@ final class JsonBodies {
     return out.toByteArray();
   }
 
-  private static ApiException tooLarge(long maxBytes) {
-    return new ApiException(
+  private static ProblemException tooLarge(long maxBytes) {
+    return new ProblemException(
         ProblemCode.PAYLOAD_TOO_LARGE, "request body must be at most " + maxBytes + " bytes");
   }
 
@@ -97,12 +99,12 @@ final class JsonBodies {
       // and lets a binding error say what the offending value actually was.
       tree = ApiJson.mapper().readTree(body);
     } catch (StreamReadException e) {
-      throw ApiException.badRequest("malformed JSON" + where(e.getLocation()) + ": " + clip(e));
+      throw ProblemException.badRequest("malformed JSON" + where(e.getLocation()) + ": " + clip(e));
     } catch (IOException e) {
-      throw ApiException.badRequest("malformed JSON: " + e.getMessage());
+      throw ProblemException.badRequest("malformed JSON: " + e.getMessage());
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw ApiException.badRequest("request body must be " + describe(type) + ", but was null");
+      throw ProblemException.badRequest("request body must be " + describe(type) + ", but was null");
     }
     try {
       return ApiJson.mapper().treeToValue(tree, type);
@@ -113,15 +115,15 @@ final class JsonBodies {
       String why =
           cause != null && cause.getMessage() != null ? cause.getMessage() : "invalid value";
       String field = path(e);
-      throw ApiException.badRequest(field.isEmpty() ? why : "field '" + field + "': " + why);
+      throw ProblemException.badRequest(field.isEmpty() ? why : "field '" + field + "': " + why);
     } catch (MismatchedInputException e) {
-      throw ApiException.badRequest(mismatch(e, tree));
+      throw ProblemException.badRequest(mismatch(e, tree));
     } catch (JsonMappingException e) {
       String field = path(e);
-      throw ApiException.badRequest(
+      throw ProblemException.badRequest(
           (field.isEmpty() ? "request body" : "field '" + field + "'") + " is invalid: " + clip(e));
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("request body is invalid: " + clip(e));
+      throw ProblemException.badRequest("request body is invalid: " + clip(e));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ final class Problems {
    *
    * @return false when the response was committed and nothing could be written
    */
-  static boolean write(HttpServletResponse resp, ApiException problem) {
+  static boolean write(HttpServletResponse resp, ProblemException problem) {
     if (resp.isCommitted()) {
       log.debug("cannot send problem {}: response already committed", problem.problem().code());
       return false;
@@ -51,7 +53,7 @@ final class Problems {
     return true;
   }
 
-  static ApiException internalError() {
-    return new ApiException(ProblemCode.INTERNAL_ERROR, INTERNAL_DETAIL);
+  static ProblemException internalError() {
+    return new ProblemException(ProblemCode.INTERNAL_ERROR, INTERNAL_DETAIL);
   }
 }

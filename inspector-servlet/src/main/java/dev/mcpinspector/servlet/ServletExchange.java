@@ -1,5 +1,6 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,7 +104,7 @@ final class ServletExchange implements ApiExchange {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ApiException.badRequest(
+    throw ProblemException.badRequest(
         "query parameter '"
             + name
             + "' must be an integer from "

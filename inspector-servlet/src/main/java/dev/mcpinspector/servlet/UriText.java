@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,27 +21,27 @@ final class UriText {
    * Splits the raw path below the servlet into decoded segments. {@code ""} and {@code "/"} give
    * no segments.
    *
-   * @throws ApiException 400 for bad escapes, dot segments or forbidden characters
+   * @throws ProblemException 400 for bad escapes, dot segments or forbidden characters
    */
   static List<String> segments(String rawPath) {
     if (rawPath.isEmpty() || rawPath.equals("/")) {
       return List.of();
     }
     if (rawPath.charAt(0) != '/') {
-      throw new ApiException(ProblemCode.NOT_FOUND, "no route for path '" + rawPath + "'");
+      throw new ProblemException(ProblemCode.NOT_FOUND, "no route for path '" + rawPath + "'");
     }
     String[] raw = rawPath.substring(1).split("/", -1);
     List<String> out = new ArrayList<>(raw.length);
     for (String r : raw) {
       String s = decode(r, false);
       if (s == null) {
-        throw ApiException.badRequest("path segment '" + r + "' is not valid percent-encoded UTF-8");
+        throw ProblemException.badRequest("path segment '" + r + "' is not valid percent-encoded UTF-8");
       }
       if (s.equals(".") || s.equals("..")) {
-        throw ApiException.badRequest("path must not contain '.' or '..' segments");
+        throw ProblemException.badRequest("path must not contain '.' or '..' segments");
       }
       if (s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || HttpText.hasControlCharacter(s)) {
-        throw ApiException.badRequest(
+        throw ProblemException.badRequest(
             "path segment '" + r + "' must not encode '/', '\\' or control characters");
       }
       out.add(s);
@@ -50,7 +52,7 @@ final class UriText {
   /**
    * Parses a raw query string with form semantics ({@code +} is a space).
    *
-   * @throws ApiException 400 for bad escapes
+   * @throws ProblemException 400 for bad escapes
    */
   static Map<String, List<String>> query(String rawQuery) {
     Map<String, List<String>> out = new LinkedHashMap<>();
@@ -65,7 +67,7 @@ final class UriText {
       String k = decode(eq < 0 ? pair : pair.substring(0, eq), true);
       String v = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
       if (k == null || v == null) {
-        throw ApiException.badRequest("query string is not valid percent-encoded UTF-8");
+        throw ProblemException.badRequest("query string is not valid percent-encoded UTF-8");
       }
       out.computeIfAbsent(k, x -> new ArrayList<>(1)).add(v);
     }

@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -65,7 +67,7 @@ final class WebSecurityFilter extends HttpFilter {
       } else if (preflight) {
         Problems.write(
             resp,
-            new ApiException(
+            new ProblemException(
                 ProblemCode.ORIGIN_FORBIDDEN,
                 "origin is not allowed; configure it in the allowed origins"));
         return;

@@ -1,7 +1,7 @@
 /**
  * The Jakarta Servlet adapter: the {@code /api} servlet with its router ({@link
  * dev.mcpinspector.servlet.ApiRouter}), problem responses ({@link
- * dev.mcpinspector.servlet.ApiException}, {@link dev.mcpinspector.servlet.ProblemCode}), JSON
+ * dev.mcpinspector.core.http.ProblemException}, {@link dev.mcpinspector.core.http.ProblemCode}), JSON
  * conventions ({@link dev.mcpinspector.servlet.ApiJson}), non-blocking server-sent event streams
  * ({@link dev.mcpinspector.servlet.SseSource}, {@link dev.mcpinspector.servlet.SseEvent}), the CORS
  * and security-header filter ({@link dev.mcpinspector.servlet.WebSecurityConfig}) and programmatic

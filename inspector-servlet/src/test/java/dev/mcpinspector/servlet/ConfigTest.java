@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -52,8 +54,8 @@ class ConfigTest {
 
   @Test
   void retryAfterIsRoundedUpToWholeSeconds() {
-    ApiException e =
-        ApiException.retryAfter(ProblemCode.SERVER_BUSY, "busy", Duration.ofMillis(1500));
+    ProblemException e =
+        ProblemException.retryAfter(ProblemCode.SERVER_BUSY, "busy", Duration.ofMillis(1500));
     assertEquals("2", e.headers().get("Retry-After"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.core.http.ProblemCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,9 +34,9 @@ class JsonBodiesTest {
     }
   }
 
-  private static ApiException fail(String json, Class<?> type) {
+  private static ProblemException fail(String json, Class<?> type) {
     return assertThrows(
-        ApiException.class, () -> JsonBodies.bind(json.getBytes(StandardCharsets.UTF_8), type));
+        ProblemException.class, () -> JsonBodies.bind(json.getBytes(StandardCharsets.UTF_8), type));
   }
 
   @Nested
@@ -60,7 +62,7 @@ class JsonBodiesTest {
   class Errors {
     @Test
     void malformedJsonSaysWhere() {
-      ApiException e = fail("{\"action\":\n \"accept\",,}", Answer.class);
+      ProblemException e = fail("{\"action\":\n \"accept\",,}", Answer.class);
       assertEquals(ProblemCode.BAD_REQUEST, e.problem());
       assertEquals(
           "malformed JSON at line 2, column 11: Unexpected character (',' (code 44)): was"
@@ -70,7 +72,7 @@ class JsonBodiesTest {
 
     @Test
     void truncatedJsonSaysWhere() {
-      ApiException e = fail("{\"action\":\"accept\"", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\"", Answer.class);
       assertEquals(
           "malformed JSON at line 1, column 19: Unexpected end-of-input: expected close marker"
               + " for Object",
@@ -79,68 +81,68 @@ class JsonBodiesTest {
 
     @Test
     void unknownEnumValueNamesFieldAndAcceptedValues() {
-      ApiException e = fail("{\"action\":\"maybe\",\"count\":1}", Answer.class);
+      ProblemException e = fail("{\"action\":\"maybe\",\"count\":1}", Answer.class);
       assertEquals(
           "field 'action' must be one of [accept, decline, cancel], but was 'maybe'", e.detail());
     }
 
     @Test
     void wrongTypeNamesField() {
-      ApiException e = fail("{\"action\":\"accept\",\"count\":\"five\"}", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\",\"count\":\"five\"}", Answer.class);
       assertEquals("field 'count' must be an integer, but was 'five'", e.detail());
     }
 
     @Test
     void numericStringIsNotCoercedToInteger() {
-      ApiException e = fail("{\"action\":\"accept\",\"count\":\"5\"}", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\",\"count\":\"5\"}", Answer.class);
       assertEquals("field 'count' must be an integer, but was '5'", e.detail());
     }
 
     @Test
     void objectWhereStringExpectedNamesNestedField() {
-      ApiException e = fail("{\"items\":[{\"name\":\"a\"},{\"name\":{}}]}", Outer.class);
+      ProblemException e = fail("{\"items\":[{\"name\":\"a\"},{\"name\":{}}]}", Outer.class);
       assertEquals("field 'items[1].name' must be a string, but was an object", e.detail());
     }
 
     @Test
     void missingRequiredFieldIsNamed() {
-      ApiException e = fail("{\"count\":1}", Answer.class);
+      ProblemException e = fail("{\"count\":1}", Answer.class);
       assertEquals("field 'action' is required", e.detail());
     }
 
     @Test
     void missingPrimitiveIsRequired() {
-      ApiException e = fail("{\"action\":\"accept\"}", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\"}", Answer.class);
       assertEquals("field 'count' is required", e.detail());
     }
 
     @Test
     void nullForPrimitiveIsNamed() {
-      ApiException e = fail("{\"action\":\"accept\",\"count\":null}", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\",\"count\":null}", Answer.class);
       assertEquals("field 'count' must be an integer, but was null", e.detail());
     }
 
     @Test
     void constructorValidationMessageIsTheDetail() {
-      ApiException e = fail("{}", Validated.class);
+      ProblemException e = fail("{}", Validated.class);
       assertEquals("text is required", e.detail());
     }
 
     @Test
     void arrayInsteadOfObject() {
-      ApiException e = fail("[1,2]", Answer.class);
+      ProblemException e = fail("[1,2]", Answer.class);
       assertEquals("request body must be an object, but was an array", e.detail());
     }
 
     @Test
     void trailingTokensAreRefused() {
-      ApiException e = fail("{\"action\":\"accept\"} {}", Answer.class);
+      ProblemException e = fail("{\"action\":\"accept\"} {}", Answer.class);
       assertEquals(ProblemCode.BAD_REQUEST, e.problem());
     }
 
     @Test
     void literalNullBodyIsRefused() {
-      ApiException e = fail("null", Answer.class);
+      ProblemException e = fail("null", Answer.class);
       assertEquals("request body must be an object, but was null", e.detail());
     }
   }
@@ -155,22 +157,22 @@ class JsonBodiesTest {
 
     @Test
     void refusesMissingContentType() {
-      ApiException e = assertThrows(ApiException.class, () -> JsonBodies.checkContentType(null));
+      ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.checkContentType(null));
       assertEquals("Content-Type must be application/json, but was missing", e.detail());
     }
 
     @Test
     void refusesOtherMediaType() {
-      ApiException e =
-          assertThrows(ApiException.class, () -> JsonBodies.checkContentType("text/plain"));
+      ProblemException e =
+          assertThrows(ProblemException.class, () -> JsonBodies.checkContentType("text/plain"));
       assertEquals("Content-Type must be application/json, but was 'text/plain'", e.detail());
     }
 
     @Test
     void refusesOtherCharset() {
-      ApiException e =
+      ProblemException e =
           assertThrows(
-              ApiException.class,
+              ProblemException.class,
               () -> JsonBodies.checkContentType("application/json; charset=iso-8859-1"));
       assertEquals("Content-Type charset must be utf-8, but was 'iso-8859-1'", e.detail());
     }

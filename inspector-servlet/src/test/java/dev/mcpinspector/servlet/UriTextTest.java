@@ -1,5 +1,6 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.core.http.ProblemException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,22 +23,22 @@ class UriTextTest {
 
   @Test
   void encodedSlashIsRefused() {
-    ApiException e = assertThrows(ApiException.class, () -> UriText.segments("/servers/a%2Fb"));
+    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/a%2Fb"));
     assertEquals(
         "path segment 'a%2Fb' must not encode '/', '\\' or control characters", e.detail());
   }
 
   @Test
   void dotSegmentsAreRefusedEvenWhenEncoded() {
-    ApiException e = assertThrows(ApiException.class, () -> UriText.segments("/servers/%2e%2e"));
+    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/%2e%2e"));
     assertEquals("path must not contain '.' or '..' segments", e.detail());
   }
 
   @Test
   void badEscapeIsRefused() {
-    ApiException e = assertThrows(ApiException.class, () -> UriText.segments("/servers/%zz"));
+    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/%zz"));
     assertEquals("path segment '%zz' is not valid percent-encoded UTF-8", e.detail());
-    assertThrows(ApiException.class, () -> UriText.segments("/servers/%C3"));
+    assertThrows(ProblemException.class, () -> UriText.segments("/servers/%C3"));
   }
 
   @Test
@@ -49,7 +50,7 @@ class UriTextTest {
 
   @Test
   void malformedQueryIsRefused() {
-    ApiException e = assertThrows(ApiException.class, () -> UriText.query("a=%"));
+    ProblemException e = assertThrows(ProblemException.class, () -> UriText.query("a=%"));
     assertEquals("query string is not valid percent-encoded UTF-8", e.detail());
   }
 }

@@ -2,9 +2,9 @@ package dev.mcpinspector.containertest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.mcpinspector.servlet.ApiConfig;
-import dev.mcpinspector.servlet.ApiException;
+import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.servlet.ApiRouter;
-import dev.mcpinspector.servlet.ProblemCode;
+import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.servlet.ServletRegistrations;
 import dev.mcpinspector.servlet.WebSecurityConfig;
 import jakarta.servlet.ServletContainerInitializer;
@@ -93,7 +93,7 @@ public final class TestApplication implements ServletContainerInitializer {
             .get(
                 "/busy",
                 x -> {
-                  throw ApiException.retryAfter(
+                  throw ProblemException.retryAfter(
                       ProblemCode.SERVER_BUSY, "every session is in use", Duration.ofSeconds(7));
                 })
             .get(
@@ -107,7 +107,7 @@ public final class TestApplication implements ServletContainerInitializer {
                 x -> {
                   TestChannel channel = channels.get(x.pathParam("channel"));
                   if (channel == null) {
-                    throw new ApiException(ProblemCode.NOT_FOUND, "no such channel");
+                    throw new ProblemException(ProblemCode.NOT_FOUND, "no such channel");
                   }
                   x.respondSse(channel.subscribe(x.lastEventId()), channel::streamEnded);
                 })

@@ -1,46 +1,52 @@
 package dev.mcpinspector.core.http;
 
 /**
- * The stable machine-readable error codes of the HTTP API, each with its status and a short
- * title. Adapters render them as the {@code code} member of a problem+json body.
+ * The stable, machine-readable error codes of the HTTP API, each with its HTTP status and a short
+ * title. Clients switch on {@link #code()}; the wire value never changes once released.
  */
 public enum ProblemCode {
-  /** 400: the request is malformed (for example two different session cookies). */
+  /** 400: the request is malformed (syntax, content type, field types, unknown values). */
   BAD_REQUEST(400, "bad_request", "Bad request"),
-  /** 401: the route needs an authenticated principal, or credentials were refused. */
+  /** 401: the request needs an authenticated principal. */
   UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
-  /** 403: the CSRF token is missing or wrong. */
+  /** 403: an unsafe request without a valid CSRF token. */
   CSRF_FAILED(403, "csrf_failed", "CSRF check failed"),
-  /** 403: the request comes from a foreign origin or is cross-site. */
+  /** 403: the request's origin is not allowed. */
   ORIGIN_FORBIDDEN(403, "origin_forbidden", "Origin not allowed"),
-  /** 403: the effective {@code Host} is not an allowed host (DNS rebinding). */
+  /** 403: the request's Host header is not an allowed host. */
   HOST_FORBIDDEN(403, "host_forbidden", "Host not allowed"),
   /** 403: the server transport is not allowed in this mode. */
   TRANSPORT_FORBIDDEN(403, "transport_forbidden", "Transport not allowed"),
   /** 403: the server URL is refused by the outbound policy. */
   URL_FORBIDDEN(403, "url_forbidden", "URL not allowed"),
-  /** 403: the principal lacks a required role. */
+  /** 403: the principal lacks the role the route needs. */
   FORBIDDEN(403, "forbidden", "Forbidden"),
-  /** 404: no such route or resource. */
+  /** 404: no route matches the path. */
   NOT_FOUND(404, "not_found", "Not found"),
-  /** 404: no such MCP server in this session. */
+  /** 404: the session has no server with that id. */
   SERVER_NOT_FOUND(404, "server_not_found", "Server not found"),
-  /** 404: no such pending elicitation for this session. */
-  ELICITATION_NOT_FOUND(404, "elicitation_not_found", "Elicitation not found"),
-  /** 409: a server with that id exists. */
-  SERVER_EXISTS(409, "server_exists", "Server exists"),
-  /** 413: the body is too large. */
+  /** 404: no pending elicitation request with that id belongs to the session. */
+  ELICITATION_NOT_FOUND(404, "elicitation_not_found", "Elicitation request not found"),
+  /** 405: the path exists but not for this method; the response carries {@code Allow}. */
+  METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed"),
+  /** 409: a server with that id already exists in the session. */
+  SERVER_EXISTS(409, "server_exists", "Server already exists"),
+  /** 413: the request body is larger than the configured maximum. */
   PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large"),
-  /** 429: too many failed logins from this client address. */
+  /** 429: too many attempts from this client. */
   RATE_LIMITED(429, "rate_limited", "Too many requests"),
-  /** 429: the session has reached its server limit. */
+  /** 429: the session has the maximum number of servers. */
   SERVER_LIMIT(429, "server_limit", "Server limit reached"),
-  /** 502: the MCP server failed. */
-  UPSTREAM_FAILED(502, "upstream_failed", "Upstream failed"),
-  /** 503: every session slot is in use. */
+  /** 500: an unexpected failure; the detail never says more than that it was logged. */
+  INTERNAL_ERROR(500, "internal_error", "Internal server error"),
+  /** 502: the MCP server failed or answered with an error. */
+  UPSTREAM_FAILED(502, "upstream_failed", "Upstream server failed"),
+  /** 503: every session is in use; the response carries {@code Retry-After}. */
   SERVER_BUSY(503, "server_busy", "Server busy"),
   /** 504: the MCP server did not answer in time. */
-  UPSTREAM_TIMEOUT(504, "upstream_timeout", "Upstream timeout");
+  UPSTREAM_TIMEOUT(504, "upstream_timeout", "Upstream server timed out");
+
+  private static final String TYPE_PREFIX = "urn:mcp-inspector:problem:";
 
   private final int status;
   private final String code;
@@ -53,29 +59,38 @@ public enum ProblemCode {
   }
 
   /**
-   * The HTTP status.
+   * Returns the HTTP status sent with this code.
    *
-   * @return the status code, for example 403
+   * @return the status, 400 to 599
    */
   public int status() {
     return status;
   }
 
   /**
-   * The wire code.
+   * Returns the wire value of the {@code code} member, e.g. {@code "payload_too_large"}.
    *
-   * @return the stable code, for example {@code "csrf_failed"}
+   * @return the stable code
    */
   public String code() {
     return code;
   }
 
   /**
-   * A short human-readable summary that does not vary between occurrences.
+   * Returns the short human-readable summary sent as {@code title}.
    *
-   * @return the title
+   * @return the title; the same for every occurrence of this code
    */
   public String title() {
     return title;
+  }
+
+  /**
+   * Returns the problem {@code type} URI, {@code urn:mcp-inspector:problem:<code>}.
+   *
+   * @return the type URI as text
+   */
+  public String type() {
+    return TYPE_PREFIX + code;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +42,48 @@ public final class ProblemException extends RuntimeException {
     super(problem.code() + ": " + detail, null, false, false);
     this.problem = Objects.requireNonNull(problem, "problem must not be null");
     this.detail = Objects.requireNonNull(detail, "detail must not be null");
-    this.headers = Map.copyOf(new LinkedHashMap<>(headers));
+    Map<String, String> copy = new LinkedHashMap<>();
+    headers.forEach(
+        (name, value) -> {
+          if (hasLineBreak(name) || hasLineBreak(value)) {
+            throw new IllegalArgumentException(
+                "header " + name + " must not contain CR or LF, but was '" + value + "'");
+          }
+          copy.put(name, value);
+        });
+    this.headers = Map.copyOf(copy);
+  }
+
+  /**
+   * A problem that tells the client when to try again, with {@code Retry-After} in whole seconds
+   * (rounded up, at least 1).
+   *
+   * @param problem the code
+   * @param detail the detail
+   * @param retryAfter how long the client should wait; not negative
+   * @return the problem
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public static ProblemException retryAfter(ProblemCode problem, String detail, Duration retryAfter) {
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative, but was " + retryAfter);
+    }
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return new ProblemException(problem, detail, Map.of("Retry-After", Long.toString(seconds)));
+  }
+
+  /**
+   * A {@code 400 bad_request} problem.
+   *
+   * @param detail what is wrong with the request
+   * @return the problem
+   */
+  public static ProblemException badRequest(String detail) {
+    return new ProblemException(ProblemCode.BAD_REQUEST, detail);
+  }
+
+  private static boolean hasLineBreak(String s) {
+    return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
   }
 
   /**
