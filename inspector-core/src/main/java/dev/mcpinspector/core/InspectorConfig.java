@@ -68,7 +68,7 @@ public final class InspectorConfig {
   private final String jwtSecret;
   private final List<String> jwtPublicKeys;
   private final String jwtIssuer;
-  private final List<String> jwtAudience;
+  private final String jwtAudience;
   private final List<String> allowedOrigins;
   private final List<String> allowedHosts;
   private final String cookieName;
@@ -241,9 +241,9 @@ public final class InspectorConfig {
     return Optional.ofNullable(jwtIssuer);
   }
 
-  /** @return accepted JWT audiences; empty accepts none unless no JWT key is configured */
-  public List<String> jwtAudience() {
-    return jwtAudience;
+  /** @return the required JWT {@code aud}, if configured */
+  public Optional<String> jwtAudience() {
+    return Optional.ofNullable(jwtAudience);
   }
 
   /** @return exact origins allowed for unsafe requests and CORS */
@@ -375,7 +375,7 @@ public final class InspectorConfig {
     private String jwtSecret;
     private List<String> jwtPublicKeys = List.of();
     private String jwtIssuer;
-    private List<String> jwtAudience = List.of();
+    private String jwtAudience;
     private List<String> allowedOrigins = List.of();
     private List<String> allowedHosts = List.of();
     private String cookieName;
@@ -429,7 +429,7 @@ public final class InspectorConfig {
       p.put("INSPECTOR_JWT_SECRET", Builder::jwtSecret);
       p.put("INSPECTOR_JWT_PUBLIC_KEYS", (b, v) -> b.jwtPublicKeys(ConfigValues.list(v)));
       p.put("INSPECTOR_JWT_ISSUER", Builder::jwtIssuer);
-      p.put("INSPECTOR_JWT_AUDIENCE", (b, v) -> b.jwtAudience(ConfigValues.list(v)));
+      p.put("INSPECTOR_JWT_AUDIENCE", Builder::jwtAudience);
       p.put("INSPECTOR_ALLOWED_ORIGINS", (b, v) -> b.allowedOrigins(ConfigValues.list(v)));
       p.put("INSPECTOR_ALLOWED_HOSTS", (b, v) -> b.allowedHosts(ConfigValues.list(v)));
       p.put("INSPECTOR_COOKIE_NAME", Builder::cookieName);
@@ -669,13 +669,13 @@ public final class InspectorConfig {
     }
 
     /**
-     * Sets the accepted JWT audiences.
+     * Sets the required JWT audience; a token's {@code aud} (text or array) must contain it.
      *
-     * @param audience {@code aud} values
+     * @param audience the {@code aud} value, or null to accept any
      * @return this builder
      */
-    public Builder jwtAudience(List<String> audience) {
-      this.jwtAudience = List.copyOf(audience);
+    public Builder jwtAudience(String audience) {
+      this.jwtAudience = blankToNull(audience);
       return this;
     }
 

@@ -75,6 +75,15 @@ public interface ClientManagerStore<M extends AutoCloseable> extends AutoCloseab
   boolean isActive(SessionId session);
 
   /**
+   * Tells whether a session currently holds at least one lease (an in-flight request or an open
+   * stream). No side effects; never creates anything.
+   *
+   * @param session the session
+   * @return true when the session exists and is leased
+   */
+  boolean isLeased(SessionId session);
+
+  /**
    * Adds a listener told about every later removal.
    *
    * @param listener the listener

@@ -445,6 +445,17 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
   }
 
   @Override
+  public boolean isLeased(SessionId session) {
+    Objects.requireNonNull(session, "session must not be null");
+    Entry<M> e = map.get(session);
+    if (e == null) {
+      return false;
+    }
+    long s = e.state;
+    return (s & DEAD) == 0 && (s & COUNT_MASK) != 0;
+  }
+
+  @Override
   public void addRemovalListener(RemovalListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
   }

@@ -129,6 +129,13 @@ final class SingletonStore<M extends AutoCloseable> implements ClientManagerStor
   }
 
   @Override
+  public boolean isLeased(SessionId session) {
+    Objects.requireNonNull(session, "session must not be null");
+    Shared<M> s = current;
+    return s != null && s.leases.get() > 0;
+  }
+
+  @Override
   public void addRemovalListener(RemovalListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
   }
