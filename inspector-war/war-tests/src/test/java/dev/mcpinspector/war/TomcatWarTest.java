@@ -1,0 +1,43 @@
+package dev.mcpinspector.war;
+
+import java.nio.file.Path;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built WAR file deployed unchanged into embedded Tomcat 10.1 on a free port. */
+class TomcatWarTest extends DeployedWarContract {
+
+  @TempDir static Path baseDir;
+  private static Tomcat tomcat;
+
+  @BeforeAll
+  static void deploy() throws Exception {
+    Path war = warFile();
+    tomcat = new Tomcat();
+    tomcat.setBaseDir(baseDir.toString());
+    tomcat.getHost().setAppBase(baseDir.resolve("webapps").toString());
+    tomcat.setPort(0);
+    tomcat.getConnector();
+    var context = tomcat.addWebapp(CONTEXT, war.toAbsolutePath().toString());
+    tomcat.start();
+    if (context.getState() != LifecycleState.STARTED) {
+      throw new IllegalStateException("the WAR did not start in Tomcat: " + context.getState());
+    }
+  }
+
+  @AfterAll
+  static void undeploy() throws Exception {
+    if (tomcat != null) {
+      tomcat.stop();
+      tomcat.destroy();
+    }
+  }
+
+  @Override
+  String base() {
+    return "http://localhost:" + tomcat.getConnector().getLocalPort() + CONTEXT;
+  }
+}
