@@ -121,6 +121,27 @@ abstract class DeployedWarContract {
     assertTrue(header(res, "Content-Type").startsWith("text/html"), header(res, "Content-Type"));
     assertTrue(res.body().contains("<title>MCP Inspector</title>"), res.body());
     assertTrue(res.body().contains("<script type=\"module\" src=\"js/main.js\"></script>"));
+    assertEquals(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        header(res, "Content-Security-Policy"));
+    assertEquals("nosniff", header(res, "X-Content-Type-Options"));
+  }
+
+  @Test
+  void eventRoutes_thePageNeeds_areRegistered() throws Exception {
+    HttpResponse<String> res = get("/api/progress");
+
+    assertEquals(200, res.statusCode(), res.body());
+    assertTrue(JSON.readTree(res.body()).path("progress").isArray(), res.body());
+  }
+
+  @Test
+  void servers_areListed() throws Exception {
+    HttpResponse<String> res = get("/api/servers");
+
+    assertEquals(200, res.statusCode(), res.body());
+    assertTrue(JSON.readTree(res.body()).path("servers").isArray(), res.body());
   }
 
   @Test
