@@ -10,9 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class CountingFactory implements ManagerFactory<TestManager> {
 
   final List<TestManager> created = new CopyOnWriteArrayList<>();
+  volatile boolean failing;
 
   @Override
   public TestManager create(SessionId session, Principal principal) {
+    if (failing) {
+      throw new IllegalStateException("test factory told to fail");
+    }
     TestManager m = new TestManager(session, principal);
     created.add(m);
     return m;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -40,6 +41,7 @@ final class FrontServer implements AutoCloseable {
   final FakeTicker time;
   final URI base;
   final List<TestSource> streams = new CopyOnWriteArrayList<>();
+  final AtomicInteger thingsCreated = new AtomicInteger();
   private final Server server;
 
   private FrontServer(Inspector<TestManager> inspector, CountingFactory factory, FakeTicker time)
@@ -106,7 +108,12 @@ final class FrontServer implements AutoCloseable {
             body.put("manager", factory.created.indexOf(m));
             ex.respondJson(200, body);
           });
-      routes.post("/things", ex -> ex.respondJson(201, Map.of("ok", true)));
+      routes.post("/things", 
+          ex -> {
+            InspectorRequest.of(ex).manager(TestManager.class);
+            thingsCreated.incrementAndGet();
+            ex.respondJson(201, Map.of("ok", true));
+          });
       routes.get(
           "/stream",
           ex -> {
