@@ -5,10 +5,7 @@ import dev.mcpinspector.core.InspectorConfig;
 import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.mcp.McpClientManager;
 import dev.mcpinspector.mcp.McpInspector;
-import dev.mcpinspector.mcp.McpRoutes;
 import dev.mcpinspector.mcp.SuggestedServer;
-import dev.mcpinspector.servlet.EventRoutes;
-import dev.mcpinspector.servlet.InspectorServlets;
 import jakarta.servlet.DispatcherType;
 import java.net.URL;
 import java.time.Duration;
@@ -36,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code /} and the {@link DemoMcpServer} at {@link DemoMcpServer#PATH}, offered in the page as the
  * suggested server {@value DemoMcpServer#SUGGESTED_ID}.
  *
- * <p>Run it with zero configuration for local mode on port 8080 (or {@code PORT}); every {@code
- * INSPECTOR_*} variable applies (see {@code docs/configuration.md}). In hosted mode the demo server,
+ * <p>Run it with zero configuration for local mode on port 8080 (or {@code PORT}), listening on
+ * the loopback interface only (local mode needs no login and may start processes); hosted mode
+ * listens on every interface. Every {@code INSPECTOR_*} variable applies (see {@code docs/configuration.md}). In hosted mode the demo server,
  * which listens on loopback over plain http, is refused by the outbound policy like any other
  * loopback address, so it is not suggested; an operator who wants it for a demo sets {@code
  * EXAMPLE_DEMO_ALLOW=true}, which adds {@code 127.0.0.1} to {@code INSPECTOR_OUTBOUND_ALLOW}
@@ -62,6 +60,8 @@ public final class ExampleServer {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+  static final String LOOPBACK = "127.0.0.1";
+
   static final Duration DEMO_STEP_DELAY = Duration.ofMillis(300);
 
   private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
@@ -83,10 +83,13 @@ public final class ExampleServer {
     Server server = createServer(port, config);
     server.setStopAtShutdown(true);
     server.start();
-    LOG.info(
-        "MCP inspector ({} mode) at http://localhost:{}/",
-        config.mode().name().toLowerCase(Locale.ROOT),
-        localPort(server));
+    // The one line a newcomer needs, on stdout: `mvn -q` hides log output of code run in Maven.
+    System.out.println(
+        "MCP inspector ("
+            + config.mode().name().toLowerCase(Locale.ROOT)
+            + " mode) at http://localhost:"
+            + localPort(server)
+            + "/  (Ctrl+C stops it)");
     server.join();
   }
 
@@ -109,6 +112,9 @@ public final class ExampleServer {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setPort(port);
+    // Local mode allows stdio (starting processes) and needs no login: never reachable from
+    // another machine. Hosted mode authenticates everyone and listens on every interface.
+    connector.setHost(config.mode() == Mode.LOCAL ? LOOPBACK : null);
     server.addConnector(connector);
     // Bound now, so that the demo server's URL carries the real port even for port 0.
     connector.open();
@@ -130,12 +136,7 @@ public final class ExampleServer {
     mcp.setAsyncSupported(true);
     context.addServlet(mcp, DemoMcpServer.PATH);
     context.addServletContainerInitializer(
-        (classes, servletContext) ->
-            InspectorServlets.register(
-                servletContext,
-                inspector,
-                new McpRoutes(suggested),
-                new EventRoutes(inspector)));
+        (classes, servletContext) -> McpInspector.register(servletContext, inspector, suggested));
     serveWebPage(context);
     server.setHandler(context);
     server.addEventListener(

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -52,6 +53,11 @@ class ExampleServerTest {
     @AfterAll
     static void stop() throws Exception {
       server.stop();
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+      assertEquals("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getHost());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -40,6 +41,11 @@ class LocalModeBrowserTest {
   static void stop() throws Exception {
     try {
       if (browser != null) {
+        // The whole page, from the top: the picture the README shows (docs/screenshot.png).
+        browser.driver().manage().window().setSize(new Dimension(1400, 1700));
+        browser.script(
+            "document.querySelectorAll('#message-area .message button').forEach(b => b.click());"
+                + " window.scrollTo(0, 0);");
         browser.screenshot("local-mode");
         browser.close();
       }
