@@ -60,6 +60,12 @@ public final class ExampleServer {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+  /**
+   * The servlet context attribute holding the server's {@code Inspector<McpClientManager>}, for
+   * code running in the example server (and its tests).
+   */
+  public static final String INSPECTOR_ATTRIBUTE = ExampleServer.class.getName() + ".inspector";
+
   static final String LOOPBACK = "127.0.0.1";
 
   static final Duration DEMO_STEP_DELAY = Duration.ofMillis(300);
@@ -119,35 +125,47 @@ public final class ExampleServer {
     // Bound now, so that the demo server's URL carries the real port even for port 0.
     connector.open();
 
-    Inspector<McpClientManager> inspector;
-    DemoMcpServer demo;
+    Inspector<McpClientManager> inspector = null;
+    DemoMcpServer demo = null;
     try {
       inspector = McpInspector.create(config);
-    } catch (RuntimeException e) {
+      demo = new DemoMcpServer(DEMO_STEP_DELAY);
+      server.setHandler(context(inspector, demo, connector.getLocalPort()));
+    } catch (Exception | Error e) {
+      if (demo != null) {
+        demo.close();
+      }
+      if (inspector != null) {
+        inspector.close();
+      }
       connector.close();
       throw e;
     }
-    demo = new DemoMcpServer(DEMO_STEP_DELAY);
-    List<SuggestedServer> suggested =
-        demoSuggestion(inspector, config.mode(), connector.getLocalPort());
+    Inspector<McpClientManager> closeInspector = inspector;
+    DemoMcpServer closeDemo = demo;
+    server.addEventListener(
+        new LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStopped(LifeCycle event) {
+            closeDemo.close();
+            closeInspector.close();
+          }
+        });
+    return server;
+  }
 
+  private static ServletContextHandler context(
+      Inspector<McpClientManager> inspector, DemoMcpServer demo, int port) {
+    List<SuggestedServer> suggested = demoSuggestion(inspector, port);
     ServletContextHandler context = new ServletContextHandler("/");
+    context.setAttribute(INSPECTOR_ATTRIBUTE, inspector);
     ServletHolder mcp = new ServletHolder("demo-mcp", demo.servlet());
     mcp.setAsyncSupported(true);
     context.addServlet(mcp, DemoMcpServer.PATH);
     context.addServletContainerInitializer(
         (classes, servletContext) -> McpInspector.register(servletContext, inspector, suggested));
     serveWebPage(context);
-    server.setHandler(context);
-    server.addEventListener(
-        new LifeCycle.Listener() {
-          @Override
-          public void lifeCycleStopped(LifeCycle event) {
-            demo.close();
-            inspector.close();
-          }
-        });
-    return server;
+    return context;
   }
 
   /**
@@ -210,9 +228,8 @@ public final class ExampleServer {
    * The demo server as a suggestion, only where the outbound policy lets the session connect to
    * it: always in local mode, in hosted mode only when loopback is allowlisted.
    */
-  static List<SuggestedServer> demoSuggestion(
-      Inspector<?> inspector, Mode mode, int port) {
-    String host = mode == Mode.HOSTED ? "127.0.0.1" : "localhost";
+  static List<SuggestedServer> demoSuggestion(Inspector<?> inspector, int port) {
+    String host = inspector.mode() == Mode.HOSTED ? "127.0.0.1" : "localhost";
     String url = "http://" + host + ":" + port + DemoMcpServer.PATH;
     if (!inspector.outbound().checkUrl(url).allowed()) {
       LOG.info(

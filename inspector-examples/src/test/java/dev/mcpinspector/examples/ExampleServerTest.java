@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;
-import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.session.SessionId;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,27 @@ class ExampleServerTest {
   }
 
   @Nested
+  class Lifecycle {
+    @Test
+    void stoppingTheServer_closesTheInspector() throws Exception {
+      Server server = ExampleServer.createServer(0, InspectorConfig.builder().build());
+      server.start();
+      Inspector<?> inspector =
+          (Inspector<?>)
+              server
+                  .getDescendant(ServletContextHandler.class)
+                  .getAttribute(ExampleServer.INSPECTOR_ATTRIBUTE);
+      inspector.store().acquire(SessionId.LOCAL).close();
+
+      server.stop();
+
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> inspector.store().acquire(SessionId.LOCAL));
+      assertEquals("the client manager store is closed; no session can be acquired", e.getMessage());
+    }
+  }
+
+  @Nested
   class HostedMode {
     @Test
     void demoServer_isNotSuggested_whenLoopbackIsNotAllowed() throws Exception {
@@ -126,7 +149,7 @@ class ExampleServerTest {
                   ::get);
 
       try (var inspector = dev.mcpinspector.mcp.McpInspector.create(config)) {
-        assertEquals(List.of(), ExampleServer.demoSuggestion(inspector, Mode.HOSTED, 8080));
+        assertEquals(List.of(), ExampleServer.demoSuggestion(inspector, 8080));
       }
     }
 
@@ -143,7 +166,7 @@ class ExampleServerTest {
 
       assertTrue(config.outboundAllow().contains("127.0.0.1"), config.outboundAllow().toString());
       try (var inspector = dev.mcpinspector.mcp.McpInspector.create(config)) {
-        var suggested = ExampleServer.demoSuggestion(inspector, Mode.HOSTED, 8080);
+        var suggested = ExampleServer.demoSuggestion(inspector, 8080);
         assertEquals(1, suggested.size());
         assertEquals("http://127.0.0.1:8080/demo/mcp", suggested.get(0).url());
       }
