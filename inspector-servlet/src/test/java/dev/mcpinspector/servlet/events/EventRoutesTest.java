@@ -155,6 +155,24 @@ class EventRoutesTest {
     }
 
     @Test
+    void almostJsonIsSentAsString() throws Exception {
+      SessionId s = server.open("logs-5");
+      List<String> broken = List.of("{\"a\":1", "{\"a\":}", "{\"a\":1}}", "{\"a\":1} x", "", "[1,]");
+      // One server per event: each server's ring holds only RPC_CAPACITY events.
+      for (int i = 0; i < broken.size(); i++) {
+        server.inspector.rpcLog().publish(s, "s" + i, Direction.RECEIVE, broken.get(i));
+      }
+      server.inspector.rpcLog().publish(s, "valid", Direction.RECEIVE, " [1, {\"b\": null}] ");
+      JsonNode events = json(get("logs-5", "/api/rpc/logs")).path("events");
+      assertEquals(broken.size() + 1, events.size());
+      for (int i = 0; i < broken.size(); i++) {
+        assertEquals(broken.get(i), events.get(i).path("message").asText(), "event " + i);
+        assertTrue(events.get(i).path("message").isTextual(), "event " + i);
+      }
+      assertTrue(events.get(broken.size()).path("message").isArray());
+    }
+
+    @Test
     void limitOutOfRangeIs400() throws Exception {
       server.open("logs-4");
       HttpResponse<String> zero = get("logs-4", "/api/rpc/logs?limit=0");

@@ -21,6 +21,7 @@ final class SseTestClient implements Flow.Subscriber<String>, AutoCloseable {
   private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
   private volatile Flow.Subscription subscription;
+  private volatile boolean closed;
   private String id;
   private String event;
   private StringBuilder data;
@@ -72,6 +73,8 @@ final class SseTestClient implements Flow.Subscriber<String>, AutoCloseable {
 
   @Override
   public void close() {
+    // The head can arrive before onSubscribe: a hang-up requested before then happens there.
+    closed = true;
     Flow.Subscription s = subscription;
     if (s != null) {
       s.cancel();
@@ -81,6 +84,10 @@ final class SseTestClient implements Flow.Subscriber<String>, AutoCloseable {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
+    if (closed) {
+      s.cancel();
+      return;
+    }
     s.request(Long.MAX_VALUE);
   }
 
