@@ -267,6 +267,25 @@ class EventRoutesTest {
     }
 
     @Test
+    void seventeenthStreamOfASessionIs429() throws Exception {
+      server.open("stream-8");
+      List<SseTestClient> open = new ArrayList<>();
+      try {
+        for (int i = 0; i < 16; i++) {
+          open.add(stream("stream-8", "/api/rpc/stream", Map.of()));
+        }
+        assertProblem(
+            get("stream-8", "/api/rpc/stream"),
+            429,
+            "rate_limited",
+            "too many open RPC log streams: the session already has 16 open subscriptions"
+                + " (maxSubscribersPerSession); close one first");
+      } finally {
+        open.forEach(SseTestClient::close);
+      }
+    }
+
+    @Test
     void hangUpReleasesLeaseAndSubscription() throws Exception {
       SessionId s = server.open("stream-7");
       // Streams of earlier tests end once their hang-up is noticed; the count is global.
