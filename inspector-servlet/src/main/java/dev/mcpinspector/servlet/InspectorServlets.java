@@ -82,6 +82,7 @@ public final class InspectorServlets {
     Objects.requireNonNull(modules, "modules must not be null");
     ApiRouter.Builder routes = ApiRouter.builder();
     new SessionRoutes(inspector.gate()).addRoutes(routes);
+    new EventRoutes(inspector).addRoutes(routes);
     for (ApiModule module : modules) {
       Objects.requireNonNull(module, "modules must not contain null").addRoutes(routes);
     }
