@@ -27,6 +27,10 @@ final class Browser {
   private String csrf;
   private List<String> lastSetCookies = List.of();
 
+  /**
+   * @param base the context's URI without a trailing slash, e.g. {@code http://127.0.0.1:1234}
+   *     or {@code http://127.0.0.1:1234/secure}; request paths are appended to it
+   */
   Browser(HttpClient http, URI base) {
     this.http = http;
     this.base = base;
@@ -67,7 +71,7 @@ final class Browser {
     if (cookie != null) {
       all.put("Cookie", cookie);
     }
-    return SseClient.open(http, base.resolve(path), all, false);
+    return SseClient.open(http, URI.create(base + path), all, false);
   }
 
   List<String> lastSetCookies() {
@@ -79,7 +83,7 @@ final class Browser {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(WAIT);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT);
     if (cookie != null) {
       b.header("Cookie", cookie);
     }

@@ -215,7 +215,7 @@ public abstract class InspectorRouteSuite {
 
     @Test
     void partitionedSecureCookieIsWrittenVerbatim() throws Exception {
-      Browser b = new Browser(http, base.resolve("/secure/"));
+      Browser b = new Browser(http, URI.create(base + "/secure"));
       b.login(key("alice"));
       List<String> raw = b.lastSetCookies();
       assertEquals(1, raw.size(), raw.toString());
