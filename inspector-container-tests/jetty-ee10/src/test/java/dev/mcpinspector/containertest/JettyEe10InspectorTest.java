@@ -1,6 +1,6 @@
 package dev.mcpinspector.containertest;
 
-/** The real inspector routes on JettyEe10. */
+/** The real inspector routes on Jetty 12 ee10. */
 class JettyEe10InspectorTest extends InspectorRouteSuite {
 
   @Override

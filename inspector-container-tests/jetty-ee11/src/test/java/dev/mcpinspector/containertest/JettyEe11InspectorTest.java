@@ -1,6 +1,6 @@
 package dev.mcpinspector.containertest;
 
-/** The real inspector routes on JettyEe11. */
+/** The real inspector routes on Jetty 12 ee11. */
 class JettyEe11InspectorTest extends InspectorRouteSuite {
 
   @Override

@@ -1,6 +1,6 @@
 package dev.mcpinspector.containertest;
 
-/** The real inspector routes on Tomcat10. */
+/** The real inspector routes on Tomcat 10.1. */
 class Tomcat10InspectorTest extends InspectorRouteSuite {
 
   @Override

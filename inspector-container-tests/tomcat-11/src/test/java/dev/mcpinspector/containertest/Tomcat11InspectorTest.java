@@ -1,6 +1,6 @@
 package dev.mcpinspector.containertest;
 
-/** The real inspector routes on Tomcat11. */
+/** The real inspector routes on Tomcat 11. */
 class Tomcat11InspectorTest extends InspectorRouteSuite {
 
   @Override
