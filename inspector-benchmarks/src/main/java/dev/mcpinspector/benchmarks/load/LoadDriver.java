@@ -49,7 +49,15 @@ import org.HdrHistogram.Histogram;
  * --streams 1000 --max-streams 8000 --rate-per-stream 10 --duration 20}
  *
  * <p>Other options: {@code --threads} (Jetty pool maximum, default 32), {@code --warmup} seconds
- * not recorded (default 5), {@code --p99-ms} the ramp's latency limit (default 100).
+ * not recorded (default 5), {@code --p99-ms} the latency limit (default 100). The exit status is
+ * 0 when the run (or the ramp's first step) met the target: every stream opened, nothing lost,
+ * p99 under the limit.
+ *
+ * <p>Client side: every stream holds its own HTTP/1.1 connection of one {@link HttpClient}
+ * (executor: 4 threads). {@code jdk.httpclient.connectionPoolSize} bounds only idle pooled
+ * connections and is unlimited by default, so it needs no raising; the file-descriptor limit
+ * ({@code ulimit -n}) does: both ends of every connection are in this JVM, so the ramp stops
+ * before {@code 2 x streams} descriptors would pass it.
  */
 public final class LoadDriver {
 
@@ -105,6 +113,9 @@ public final class LoadDriver {
                   "unknown option " + a + "; known: --streams --rate --duration --warmup"
                       + " --threads --ramp --max-streams --rate-per-stream --p99-ms");
         }
+      }
+      if (rate > 1_000_000) {
+        throw new IllegalArgumentException("--rate must be at most 1000000, but was " + rate);
       }
       if (warmup < 0 || warmup >= duration) {
         throw new IllegalArgumentException(
