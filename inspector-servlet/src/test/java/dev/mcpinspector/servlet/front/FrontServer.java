@@ -31,8 +31,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * InspectorServlets#register}, a test route module and a static servlet on {@code /}.
  *
  * <p>Test routes: {@code GET /api/whoami} (the principal and which manager served the request),
- * {@code POST /api/things} (an unsafe leased route) and {@code GET /api/stream} (an SSE stream
- * whose source the test closes with {@link #closeStreams()}).
+ * {@code POST /api/things} (an unsafe leased route), {@code GET /api/stream} (an SSE stream
+ * whose source the test closes with {@link #closeStreams()}) and {@code GET /api/redispatch}
+ * (goes async and dispatches to {@code /api/whoami}).
  */
 final class FrontServer implements AutoCloseable {
 
@@ -108,6 +109,9 @@ final class FrontServer implements AutoCloseable {
             body.put("manager", factory.created.indexOf(m));
             ex.respondJson(200, body);
           });
+      routes.get(
+          "/redispatch",
+          ex -> ex.request().startAsync().dispatch("/api/whoami"));
       routes.post("/things", 
           ex -> {
             InspectorRequest.of(ex).manager(TestManager.class);
