@@ -1,0 +1,149 @@
+package dev.mcpinspector.mcp;
+
+import dev.mcpinspector.core.Inspector;
+import dev.mcpinspector.core.InspectorConfig;
+import dev.mcpinspector.core.outbound.HostResolver;
+import dev.mcpinspector.core.time.Ticker;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The one line a host application needs: an {@link Inspector} whose client managers are MCP
+ * client managers, wired to the inspector's RPC log, progress store, elicitation broker and
+ * outbound policy.
+ *
+ * <pre>{@code
+ * Inspector<McpClientManager> inspector = McpInspector.create(InspectorConfig.fromEnvironment());
+ * }</pre>
+ *
+ * <p>Close the inspector when the application stops; closing it disconnects every server of every
+ * session.
+ */
+public final class McpInspector {
+
+  private McpInspector() {}
+
+  /**
+   * Creates an inspector with the default MCP client settings.
+   *
+   * @param config the configuration
+   * @return the started inspector
+   * @throws IllegalArgumentException when the configuration cannot work, naming the option (see
+   *     {@link Inspector.Builder#build()})
+   */
+  public static Inspector<McpClientManager> create(InspectorConfig config) {
+    return builder(config).build();
+  }
+
+  /**
+   * Starts building an inspector with non-default MCP client settings, clocks or host resolution.
+   *
+   * @param config the configuration
+   * @return a builder
+   */
+  public static Builder builder(InspectorConfig config) {
+    return new Builder(config);
+  }
+
+  /** Builds an MCP {@link Inspector}. Not thread-safe. */
+  public static final class Builder {
+    private final InspectorConfig config;
+    private McpClientConfig clientConfig = McpClientConfig.defaults();
+    private Clock clock;
+    private Ticker ticker;
+    private HostResolver hostResolver;
+    private ScheduledExecutorService scheduler;
+
+    private Builder(InspectorConfig config) {
+      this.config = Objects.requireNonNull(config, "config must not be null");
+    }
+
+    /**
+     * Sets the MCP client timeouts and identity.
+     *
+     * @param clientConfig the settings
+     * @return this builder
+     */
+    public Builder clientConfig(McpClientConfig clientConfig) {
+      this.clientConfig = Objects.requireNonNull(clientConfig, "clientConfig must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the wall clock (tests use a fake one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the monotonic time source (tests use a fake one).
+     *
+     * @param ticker the ticker
+     * @return this builder
+     */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
+      return this;
+    }
+
+    /**
+     * Sets how the outbound policy resolves host names (tests make a name resolve to loopback).
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public Builder hostResolver(HostResolver resolver) {
+      this.hostResolver = Objects.requireNonNull(resolver, "hostResolver must not be null");
+      return this;
+    }
+
+    /**
+     * Uses a scheduler owned by the caller; the inspector then leaves it running on close.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+      return this;
+    }
+
+    /**
+     * Builds and starts the inspector.
+     *
+     * @return the inspector
+     * @throws IllegalArgumentException when the configuration cannot work, naming the option
+     */
+    public Inspector<McpClientManager> build() {
+      McpClientConfig mcp = clientConfig;
+      Inspector.Builder<McpClientManager> b =
+          Inspector.builder(
+              config,
+              ctx ->
+                  new McpClientManagerFactory(
+                          mcp,
+                          ctx.outbound(),
+                          McpEventSinks.of(ctx.rpcLog(), ctx.progress(), ctx.elicitations()))
+                      ::create);
+      if (clock != null) {
+        b.clock(clock);
+      }
+      if (ticker != null) {
+        b.ticker(ticker);
+      }
+      if (hostResolver != null) {
+        b.hostResolver(hostResolver);
+      }
+      if (scheduler != null) {
+        b.scheduler(scheduler);
+      }
+      return b.build();
+    }
+  }
+}
