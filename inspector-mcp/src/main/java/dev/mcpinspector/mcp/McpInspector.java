@@ -4,7 +4,12 @@ import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;
 import dev.mcpinspector.core.outbound.HostResolver;
 import dev.mcpinspector.core.time.Ticker;
+import dev.mcpinspector.servlet.ApiModule;
+import dev.mcpinspector.servlet.InspectorServlets;
+import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -17,8 +22,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * Inspector<McpClientManager> inspector = McpInspector.create(InspectorConfig.fromEnvironment());
  * }</pre>
  *
+ * <p>and one more to put it on a servlet context (from a {@code ServletContainerInitializer} or a
+ * {@code ServletContextListener}):
+ *
+ * <pre>{@code
+ * McpInspector.register(servletContext, inspector, List.of());
+ * }</pre>
+ *
  * <p>Close the inspector when the application stops; closing it disconnects every server of every
- * session.
+ * session. A WAR that wants neither line gets both from {@link McpInspectorInitializer}.
  */
 public final class McpInspector {
 
@@ -34,6 +46,33 @@ public final class McpInspector {
    */
   public static Inspector<McpClientManager> create(InspectorConfig config) {
     return builder(config).build();
+  }
+
+  /**
+   * Registers the inspector's filters and {@code /api/*} servlet on a context being initialised:
+   * the built-in session routes, the event routes, the MCP server routes ({@link McpRoutes}) and
+   * any extra modules. The caller keeps owning the inspector and closes it when the context is
+   * destroyed.
+   *
+   * @param context the context being initialised
+   * @param inspector the inspector
+   * @param suggested servers {@code GET /api/servers} offers to connect; may be empty
+   * @param extra further route modules of the application, added last
+   * @throws IllegalStateException if the context is already initialised or the inspector is
+   *     already registered on it
+   * @throws IllegalArgumentException if a module's route clashes with another
+   */
+  public static void register(
+      ServletContext context,
+      Inspector<McpClientManager> inspector,
+      List<SuggestedServer> suggested,
+      ApiModule... extra) {
+    Objects.requireNonNull(context, "context must not be null");
+    Objects.requireNonNull(inspector, "inspector must not be null");
+    List<ApiModule> modules = new ArrayList<>();
+    modules.add(new McpRoutes(suggested));
+    modules.addAll(List.of(extra));
+    InspectorServlets.register(context, inspector, modules.toArray(new ApiModule[0]));
   }
 
   /**
