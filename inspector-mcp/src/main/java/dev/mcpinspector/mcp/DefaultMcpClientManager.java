@@ -518,7 +518,14 @@ final class DefaultMcpClientManager implements McpClientManager {
       return timedOut(id, op, timeout, e);
     }
     Throwable root = McpError.findRootCause(e);
-    String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String why = root.getMessage();
+    if (why == null || why.isBlank()) {
+      // JDK network failures often carry no message; the type alone reads like a stack trace.
+      why =
+          root instanceof IOException
+              ? "the connection failed or was closed (" + root.getClass().getSimpleName() + ")"
+              : root.getClass().getSimpleName();
+    }
     return new McpManagerException(
         ProblemCode.UPSTREAM_FAILED, "server '" + id + "' failed during " + op + ": " + why, e);
   }

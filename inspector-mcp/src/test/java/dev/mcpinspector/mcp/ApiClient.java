@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One user agent of the inspector's HTTP API, like a browser tab: its own cookies, the CSRF token
+ * One user agent of the inspector's HTTP API (paths are relative to the application's base URI,
+ * which ends with {@code /}), like a browser tab: its own cookies, the CSRF token
  * from {@code GET /api/session} on every unsafe request, and a same-origin {@code Origin} header.
  */
 final class ApiClient {
@@ -67,7 +68,7 @@ final class ApiClient {
   }
 
   Response delete(String path) {
-    return send(unsafe(request(path).DELETE()));
+    return send(request(path, true).DELETE());
   }
 
   Response post(String path, Object body) {
@@ -83,10 +84,9 @@ final class ApiClient {
   /** A POST with a raw body and content type, for malformed input. */
   Response postRaw(String path, String contentType, String body) {
     return send(
-        unsafe(
-            request(path)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))));
+        request(path, true)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpRequest.Builder postRequest(String path, Object body) {
@@ -96,15 +96,22 @@ final class ApiClient {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return unsafe(
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(text)));
+    return request(path, true)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(text));
   }
 
   private HttpRequest.Builder request(String path) {
+    return request(path, false);
+  }
+
+  /** A request with the cookies; an unsafe one also gets the CSRF token and the Origin. */
+  private HttpRequest.Builder request(String path, boolean unsafe) {
+    if (unsafe && csrf == null) {
+      session();
+    }
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
             .timeout(Duration.ofSeconds(45))
             .header("X-Test-User", name);
     synchronized (cookies) {
@@ -114,15 +121,11 @@ final class ApiClient {
         b.header("Cookie", sb.toString());
       }
     }
-    return b;
-  }
-
-  private HttpRequest.Builder unsafe(HttpRequest.Builder b) {
-    if (csrf == null) {
-      session();
+    if (unsafe) {
+      b.header("X-Inspector-CSRF", csrf)
+          .header("Origin", base.getScheme() + "://" + base.getRawAuthority());
     }
-    String origin = base.getScheme() + "://" + base.getRawAuthority();
-    return b.header("X-Inspector-CSRF", csrf).header("Origin", origin);
+    return b;
   }
 
   private Response send(HttpRequest.Builder b) {
@@ -162,6 +165,11 @@ final class ApiClient {
 
   /** An HTTP answer. */
   record Response(int status, HttpHeaders headers, String body) {
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);

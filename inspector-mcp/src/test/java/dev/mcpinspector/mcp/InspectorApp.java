@@ -92,9 +92,11 @@ final class InspectorApp implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not stop the inspector's Jetty", e);
     } finally {
       inspector.close();
     }
