@@ -99,6 +99,36 @@ class PerSessionStoreTest {
   }
 
   @Nested
+  class Leased {
+
+    @Test
+    void isLeasedOnlyWhileALeaseIsOpen() {
+      PerSessionStore<TestManager> store = store();
+      SessionId s = SessionId.generate();
+      assertFalse(store.isLeased(s), "unknown session");
+      Lease<TestManager> first = store.acquire(s);
+      Lease<TestManager> second = store.acquire(s);
+      assertTrue(store.isLeased(s));
+      first.close();
+      assertTrue(store.isLeased(s), "the second lease still pins it");
+      second.close();
+      second.close();
+      assertFalse(store.isLeased(s));
+      assertTrue(store.isActive(s), "released, not removed");
+    }
+
+    @Test
+    void aRemovedSessionIsNotLeased() {
+      PerSessionStore<TestManager> store = store();
+      SessionId s = SessionId.generate();
+      Lease<TestManager> lease = store.acquire(s);
+      store.invalidate(s);
+      assertFalse(store.isLeased(s));
+      lease.close();
+    }
+  }
+
+  @Nested
   class Creation {
 
     @Test

@@ -138,4 +138,15 @@ class SingletonStoreTest {
     b.close();
     assertEquals(0, store.stats().activeLeases());
   }
+
+  @Test
+  void isLeasedFollowsTheSharedLeases() {
+    SessionId browser = SessionId.generate();
+    assertFalse(store.isLeased(browser));
+    try (Lease<TestManager> lease = store.acquire(browser)) {
+      assertTrue(store.isLeased(SessionId.generate()), "one shared manager: any id sees the lease");
+      assertSame(lease.manager(), lease.manager());
+    }
+    assertFalse(store.isLeased(browser));
+  }
 }

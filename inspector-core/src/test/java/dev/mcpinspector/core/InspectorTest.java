@@ -1,0 +1,285 @@
+package dev.mcpinspector.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcpinspector.core.elicitation.ElicitationAction;
+import dev.mcpinspector.core.elicitation.ElicitationRequest;
+import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.event.ServerFilter;
+import dev.mcpinspector.core.http.RequestView;
+import dev.mcpinspector.core.rpc.Direction;
+import dev.mcpinspector.core.session.Resolution;
+import dev.mcpinspector.core.session.SessionId;
+import dev.mcpinspector.core.session.SessionResolver;
+import dev.mcpinspector.core.store.Lease;
+import dev.mcpinspector.core.time.FakeTicker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class InspectorTest {
+
+  private static final String HOST = "inspector.example.com";
+  private static final String KEY = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMhIQ==";
+
+  /** A manager that remembers whether it was closed. */
+  static final class TestManager implements AutoCloseable {
+    final SessionId scope;
+    final AtomicInteger closed = new AtomicInteger();
+
+    TestManager(SessionId scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public void close() {
+      closed.incrementAndGet();
+    }
+  }
+
+  private final FakeTicker time = new FakeTicker();
+  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final List<TestManager> created = new CopyOnWriteArrayList<>();
+  private Inspector<TestManager> inspector;
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    if (inspector != null) {
+      inspector.close();
+    }
+    scheduler.shutdownNow();
+    assertTrue(scheduler.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  private Inspector<TestManager> start(InspectorConfig config) {
+    inspector =
+        Inspector.<TestManager>builder(
+                config,
+                ctx ->
+                    (session, principal) -> {
+                      TestManager m = new TestManager(session);
+                      created.add(m);
+                      return m;
+                    })
+            .ticker(time)
+            .clock(time)
+            .scheduler(scheduler)
+            .build();
+    return inspector;
+  }
+
+  private static InspectorConfig hosted() {
+    return InspectorConfig.builder()
+        .mode(Mode.HOSTED)
+        .signingKeys(List.of(KEY))
+        .accessKeys("alice=alice-key-0123456789,bob=bob-key-0123456789")
+        .allowedHosts(List.of(HOST))
+        .allowedOrigins(List.of("https://" + HOST))
+        .build();
+  }
+
+  private static RequestView.Builder get() {
+    return RequestView.builder().scheme("https").header("Host", HOST).remoteAddress("203.0.113.9");
+  }
+
+  private static String cookie(Resolution r) {
+    String h = r.setCookie().orElseThrow();
+    return h.substring(0, h.indexOf(';'));
+  }
+
+  private Resolution login(String key) {
+    Resolution pre = inspector.gate().admit(get().build()).session();
+    RequestView post =
+        get()
+            .method("POST")
+            .header("Origin", "https://" + HOST)
+            .header("Cookie", cookie(pre))
+            .header(SessionResolver.CSRF_HEADER, pre.csrfToken())
+            .build();
+    return inspector.gate().login(inspector.gate().admit(post), key);
+  }
+
+  private Resolution again(Resolution r) {
+    return inspector.gate().admit(get().header("Cookie", cookie(r)).build()).session();
+  }
+
+  @Nested
+  class HostedMode {
+    @Test
+    void managerCreationOpensTheSessionsEventPlane() {
+      start(hosted());
+      Resolution alice = login("alice-key-0123456789");
+      SessionId scope = alice.sessionId();
+      assertEquals(-1, inspector.rpcLog().publish(scope, "a", Direction.SEND, "{}"));
+      try (Lease<TestManager> lease = inspector.store().acquire(scope, alice.principal())) {
+        assertEquals(scope, lease.session());
+        assertEquals(1, inspector.rpcLog().publish(scope, "a", Direction.SEND, "{\"id\":1}"));
+        inspector.progress().report(scope, "a", "t1", 1, 2.0, null);
+        assertEquals(1, inspector.progress().snapshot(scope, ServerFilter.all()).size());
+      }
+    }
+
+    @Test
+    void logoutClosesTheManagerAndClearsItsEvents() throws Exception {
+      start(hosted());
+      Resolution alice = login("alice-key-0123456789");
+      SessionId scope = alice.sessionId();
+      CompletableFuture<ElicitationResponse> asked;
+      try (Lease<TestManager> lease = inspector.store().acquire(scope, alice.principal())) {
+        inspector.rpcLog().publish(scope, "a", Direction.RECEIVE, "{}");
+        asked = inspector.elicitations().request(scope, "a", new ElicitationRequest("?", "{}"));
+        assertSame(created.get(0), lease.manager());
+      }
+      RequestView logout =
+          get()
+              .method("POST")
+              .header("Origin", "https://" + HOST)
+              .header("Cookie", cookie(alice))
+              .header(SessionResolver.CSRF_HEADER, alice.csrfToken())
+              .build();
+      inspector.gate().logout(inspector.gate().admit(logout));
+
+      assertFalse(inspector.store().isActive(scope));
+      assertFalse(inspector.rpcLog().isOpen(scope));
+      assertEquals(ElicitationAction.CANCEL, asked.get(10, TimeUnit.SECONDS).action());
+      awaitClosed(created.get(0));
+    }
+
+    @Test
+    void storeRemovalEndsTheCookieSessionSoTheBrowserIsToldItWasRenewed() {
+      start(hosted());
+      Resolution alice = login("alice-key-0123456789");
+      inspector.store().acquire(alice.sessionId(), alice.principal()).close();
+
+      assertTrue(inspector.store().invalidate(alice.sessionId()));
+
+      Resolution next = again(alice);
+      assertTrue(next.renewed(), "a valid cookie whose session ended must say renewed");
+      assertNotEquals(alice.sessionId(), next.sessionId());
+      assertEquals(null, next.principal());
+    }
+
+    @Test
+    void idleSessionsExpireInBothRegistriesButLeasedOnesStay() {
+      InspectorConfig config =
+          InspectorConfig.builder()
+              .mode(Mode.HOSTED)
+              .signingKeys(List.of(KEY))
+              .accessKeys("alice=alice-key-0123456789,bob=bob-key-0123456789")
+              .allowedHosts(List.of(HOST))
+              .sessionIdleTimeout(Duration.ofMinutes(1))
+              .build();
+      start(config);
+      Resolution alice = login("alice-key-0123456789");
+      Resolution bob = login("bob-key-0123456789");
+      inspector.store().acquire(alice.sessionId(), alice.principal()).close();
+      Lease<TestManager> bobsStream = inspector.store().acquire(bob.sessionId(), bob.principal());
+
+      time.advance(Duration.ofMinutes(5));
+      inspector.sessions().sweep();
+
+      assertTrue(again(alice).renewed(), "alice was idle: her session ended");
+      Resolution bobNow = again(bob);
+      assertFalse(bobNow.renewed(), "bob's open stream pins his session");
+      assertEquals(bob.sessionId(), bobNow.sessionId());
+      bobsStream.close();
+    }
+
+    @Test
+    void usersGetDifferentScopesAndManagers() {
+      start(hosted());
+      Resolution alice = login("alice-key-0123456789");
+      Resolution bob = login("bob-key-0123456789");
+      try (Lease<TestManager> a = inspector.store().acquire(alice.sessionId(), alice.principal());
+          Lease<TestManager> b = inspector.store().acquire(bob.sessionId(), bob.principal())) {
+        assertNotEquals(a.session(), b.session());
+        assertNotEquals(a.manager(), b.manager());
+        inspector.rpcLog().publish(a.session(), "same", Direction.SEND, "{\"who\":\"alice\"}");
+        assertEquals(
+            0, inspector.rpcLog().snapshot(b.session(), ServerFilter.all(), 10).size());
+      }
+    }
+
+    @Test
+    void missingSigningKeysFailStartUpSayingHowToGenerateOne() {
+      InspectorConfig config =
+          InspectorConfig.builder().mode(Mode.HOSTED).accessKeys("alice=alice-key-0123456789").build();
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> start(config));
+      assertTrue(e.getMessage().contains("INSPECTOR_SIGNING_KEYS"), e.getMessage());
+      assertTrue(e.getMessage().contains("openssl rand -base64 32"), e.getMessage());
+    }
+
+    @Test
+    void badOutboundAllowEntryNamesTheOption() {
+      InspectorConfig config =
+          InspectorConfig.builder()
+              .mode(Mode.HOSTED)
+              .signingKeys(List.of(KEY))
+              .accessKeys("alice=alice-key-0123456789")
+              .outboundAllow(List.of("bad_host!"))
+              .build();
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> start(config));
+      assertTrue(e.getMessage().startsWith("INSPECTOR_OUTBOUND_ALLOW: "), e.getMessage());
+    }
+  }
+
+  @Nested
+  class LocalMode {
+    @Test
+    void everyBrowserSharesOneManagerAndTheLocalScope() {
+      start(InspectorConfig.builder().build());
+      try (Lease<TestManager> a = inspector.store().acquire(SessionId.generate(), null);
+          Lease<TestManager> b = inspector.store().acquire(SessionId.generate(), null)) {
+        assertSame(a.manager(), b.manager());
+        assertEquals(SessionId.LOCAL, a.session());
+        assertTrue(inspector.rpcLog().isOpen(SessionId.LOCAL));
+      }
+      assertEquals(1, created.size());
+    }
+
+    @Test
+    void closeClosesTheManagerAndIsIdempotent() {
+      start(InspectorConfig.builder().build());
+      inspector.store().acquire(SessionId.generate(), null).close();
+      inspector.close();
+      inspector.close();
+      awaitClosed(created.get(0));
+      assertEquals(1, created.get(0).closed.get());
+    }
+  }
+
+  @Test
+  void statsNameNoSession() {
+    start(hosted());
+    Resolution alice = login("alice-key-0123456789");
+    inspector.store().acquire(alice.sessionId(), alice.principal()).close();
+    InspectorStats stats = inspector.stats();
+    assertEquals(Mode.HOSTED, stats.mode());
+    assertEquals(1, stats.store().liveSessions());
+    assertFalse(stats.toString().contains(alice.sessionId().value()));
+  }
+
+  private static void awaitClosed(TestManager m) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (m.closed.get() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the manager was not closed within 10 s");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+}
