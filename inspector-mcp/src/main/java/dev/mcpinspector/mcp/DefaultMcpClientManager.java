@@ -278,8 +278,14 @@ final class DefaultMcpClientManager implements McpClientManager {
             sinks.progress(),
             conn::countInitialize,
             conn::transportFailed);
+    // The SDK bounds initialize (and a re-initialize) by its request timeout too: give the SDK
+    // the longer of both and enforce the request timeout per call in call().
+    Duration sdkTimeout =
+        config.requestTimeout().compareTo(config.connectTimeout()) >= 0
+            ? config.requestTimeout()
+            : config.connectTimeout();
     return McpClient.async(transport)
-        .requestTimeout(config.requestTimeout())
+        .requestTimeout(sdkTimeout)
         .initializationTimeout(config.connectTimeout())
         .clientInfo(
             McpSchema.Implementation.builder(config.clientName(), config.clientVersion()).build())
@@ -380,7 +386,10 @@ final class DefaultMcpClientManager implements McpClientManager {
     String id = conn.spec().id();
     T result;
     try {
-      result = op.apply(client).block(config.requestTimeout().plus(BLOCK_SLACK));
+      result =
+          op.apply(client)
+              .timeout(config.requestTimeout())
+              .block(config.requestTimeout().plus(BLOCK_SLACK));
     } catch (RuntimeException e) {
       if (conn.isClosed()) {
         throw new McpManagerException(

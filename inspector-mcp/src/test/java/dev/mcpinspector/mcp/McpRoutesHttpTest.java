@@ -603,6 +603,30 @@ class McpRoutesHttpTest {
           504,
           "upstream_timeout",
           "server 'slow' did not answer tools/call within PT0.3S");
+      assertEquals(200, user.post("/api/servers/slow/ping", Map.of()).status(), "still usable");
+    }
+
+    @Test
+    void initializeThatNeverAnswers_isGatewayTimeout() throws Exception {
+      app =
+          InspectorApp.start(
+              McpInspector.builder(InspectorConfig.builder().build())
+                  .clientConfig(
+                      McpClientConfig.builder()
+                          .connectTimeout(java.time.Duration.ofMillis(300))
+                          .build())
+                  .build());
+      McpClientManagerTest.HangingServlet hanging = new McpClientManagerTest.HangingServlet();
+      try (TestMcpServer hang = TestMcpServer.startRaw(hanging)) {
+        ApiClient user = app.client("local-user");
+        assertProblem(
+            user.post("/api/servers", server("hang", hang.url())),
+            504,
+            "upstream_timeout",
+            "server 'hang' did not answer initialize within PT0.3S");
+        assertEquals("failed", user.get("/api/servers").json().at("/servers/0/status").asText());
+        hanging.release();
+      }
     }
   }
 
