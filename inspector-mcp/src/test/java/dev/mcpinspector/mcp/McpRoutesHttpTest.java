@@ -202,6 +202,31 @@ class McpRoutesHttpTest {
     }
 
     @Test
+    void serverThatDropsItsSession_isReinitializedAndTheViewShowsIt() throws Exception {
+      start();
+      try (TestMcpServer flaky = TestMcpServer.start("flaky-server")) {
+        user.post("/api/servers", server("flaky", flaky.url()));
+        assertEquals(1, user.get("/api/servers/flaky").json().get("initializations").asInt());
+
+        flaky.dropNextSession.set(true);
+        Response first = user.post("/api/servers/flaky/ping", Map.of());
+        // The call that meets the dropped session fails; the SDK re-initializes for the next.
+        assertProblem(
+            first,
+            502,
+            "upstream_failed",
+            "server 'flaky' failed during ping: MCP session with server terminated");
+        Response again = user.post("/api/servers/flaky/ping", Map.of());
+
+        assertEquals(200, again.status(), again.body());
+        JsonNode view = user.get("/api/servers/flaky").json();
+        assertEquals("connected", view.get("status").asText());
+        assertEquals(2, view.get("initializations").asInt(), view.toString());
+        assertFalse(flaky.dropNextSession.get(), "the server did drop the session");
+      }
+    }
+
+    @Test
     void rpcLogHoldsTheExactRequestAndResponseMessagesInOrder() throws Exception {
       start();
       user.post("/api/servers", server("alpha", alpha.url()));
