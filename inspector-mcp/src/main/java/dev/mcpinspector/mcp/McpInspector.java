@@ -58,8 +58,9 @@ public final class McpInspector {
    * @param inspector the inspector
    * @param suggested servers {@code GET /api/servers} offers to connect; may be empty
    * @param extra further route modules of the application, added last
-   * @throws IllegalStateException if the context is already initialised or the inspector is
-   *     already registered on it
+   * @throws IllegalStateException if the context is already initialised or an inspector is
+   *     already registered on it (for example by {@link McpInspectorInitializer}: the message then
+   *     says to set {@value McpInspectorInitializer#AUTO_REGISTER} to {@code false})
    * @throws IllegalArgumentException if a module's route clashes with another
    */
   public static void register(
@@ -69,6 +70,13 @@ public final class McpInspector {
       ApiModule... extra) {
     Objects.requireNonNull(context, "context must not be null");
     Objects.requireNonNull(inspector, "inspector must not be null");
+    if (context.getAttribute(McpInspectorInitializer.ATTRIBUTE) != null) {
+      throw new IllegalStateException(
+          "McpInspectorInitializer already registered an MCP inspector on this context; to"
+              + " register your own, set the context init-parameter (or environment variable) "
+              + McpInspectorInitializer.AUTO_REGISTER
+              + "=false");
+    }
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new McpRoutes(suggested));
     modules.addAll(List.of(extra));

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.Inspector;
+import dev.mcpinspector.core.InspectorConfig;
 import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.store.Lease;
 import dev.mcpinspector.mcp.ApiClient.Response;
 import jakarta.servlet.ServletContainerInitializer;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,15 @@ class McpInspectorInitializerTest {
   /** Starts a context with the initializer, init-parameters and an environment fallback. */
   void start(Map<String, String> initParams, Function<String, String> environment)
       throws Exception {
+    start(initParams, environment, null);
+  }
+
+  /** The same, with the application's own initializer running after the drop-in. */
+  void start(
+      Map<String, String> initParams,
+      Function<String, String> environment,
+      ServletContainerInitializer application)
+      throws Exception {
     jetty = new Server();
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost("127.0.0.1");
@@ -63,6 +74,9 @@ class McpInspectorInitializerTest {
     context.setContextPath("/app");
     initParams.forEach(context::setInitParameter);
     context.addServletContainerInitializer(new McpInspectorInitializer(environment));
+    if (application != null) {
+      context.addServletContainerInitializer(application);
+    }
     jetty.setHandler(context);
     jetty.start();
   }
@@ -132,6 +146,45 @@ class McpInspectorInitializerTest {
     start(Map.of("INSPECTOR_AUTO_REGISTER", "false"), key -> null);
     assertNull(inspector());
     assertEquals(404, new ApiClient(base(), "user").get("api/health").status());
+  }
+
+  @Test
+  void applicationRegisteringItsOwnInspector_isToldHowToTurnTheDropInOff() {
+    Inspector<McpClientManager> own = McpInspector.create(InspectorConfig.builder().build());
+    try {
+      Exception e =
+          assertThrows(
+              Exception.class,
+              () ->
+                  start(
+                      Map.of(),
+                      key -> null,
+                      (classes, ctx) -> McpInspector.register(ctx, own, List.of())));
+      assertTrue(
+          messages(e)
+              .contains(
+                  "McpInspectorInitializer already registered an MCP inspector on this context;"
+                      + " to register your own, set the context init-parameter (or environment"
+                      + " variable) INSPECTOR_AUTO_REGISTER=false"),
+          messages(e));
+    } finally {
+      own.close();
+    }
+  }
+
+  @Test
+  void applicationRegisteringItsOwnInspector_worksWithTheDropInOff() throws Exception {
+    try (Inspector<McpClientManager> own =
+        McpInspector.create(InspectorConfig.builder().build())) {
+      start(
+          Map.of("INSPECTOR_AUTO_REGISTER", "false"),
+          key -> null,
+          (classes, ctx) -> McpInspector.register(ctx, own, List.of()));
+      assertNull(inspector());
+      ApiClient user = new ApiClient(base(), "user");
+      assertEquals(201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
+      assertEquals(1, own.store().stats().created(), own.store().stats().toString());
+    }
   }
 
   @Test
