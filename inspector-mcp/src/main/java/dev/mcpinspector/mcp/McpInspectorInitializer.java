@@ -2,6 +2,7 @@ package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;
+import dev.mcpinspector.servlet.InspectorServlets;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A bad value fails the deployment with a message naming the option. Applications that
  * register the inspector themselves set the init-parameter (or environment variable) {@value
- * #AUTO_REGISTER} to {@code false}; this initializer then does nothing.
+ * #AUTO_REGISTER} to {@code false}; this initializer then does nothing. It also does nothing
+ * (with a warning) when an inspector is already registered on the context, which happens when the
+ * application's own initializer runs first.
  */
 public final class McpInspectorInitializer implements ServletContainerInitializer {
 
@@ -80,6 +83,14 @@ public final class McpInspectorInitializer implements ServletContainerInitialize
         };
     if (!autoRegister(source.apply(AUTO_REGISTER))) {
       log.info("{}=false: the MCP inspector is not registered automatically", AUTO_REGISTER);
+      return;
+    }
+    if (context.getFilterRegistration(InspectorServlets.FRONT_DOOR_FILTER_NAME) != null) {
+      // The application's own initializer ran first and registered an inspector.
+      log.warn(
+          "an inspector is already registered on this context; the drop-in does nothing (set {}"
+              + "=false to say so)",
+          AUTO_REGISTER);
       return;
     }
     Inspector<McpClientManager> inspector;

@@ -173,6 +173,30 @@ class McpInspectorInitializerTest {
   }
 
   @Test
+  void applicationThatRegisteredFirst_keepsItsInspector() throws Exception {
+    try (Inspector<McpClientManager> own =
+        McpInspector.create(InspectorConfig.builder().build())) {
+      jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty);
+      connector.setHost("127.0.0.1");
+      connector.setPort(0);
+      jetty.addConnector(connector);
+      context = new ServletContextHandler();
+      context.setContextPath("/app");
+      context.addServletContainerInitializer(
+          (classes, ctx) -> McpInspector.register(ctx, own, List.of()));
+      context.addServletContainerInitializer(new McpInspectorInitializer(key -> null));
+      jetty.setHandler(context);
+      jetty.start();
+
+      assertNull(inspector(), "the drop-in did nothing");
+      ApiClient user = new ApiClient(base(), "user");
+      assertEquals(201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
+      assertEquals(1, own.store().stats().created());
+    }
+  }
+
+  @Test
   void applicationRegisteringItsOwnInspector_worksWithTheDropInOff() throws Exception {
     try (Inspector<McpClientManager> own =
         McpInspector.create(InspectorConfig.builder().build())) {
