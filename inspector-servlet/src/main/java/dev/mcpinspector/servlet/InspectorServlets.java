@@ -10,7 +10,9 @@ import java.util.Objects;
  * filter, the inspector filter (the front door: {@code Host} check, authentication, session
  * cookie, CSRF and origin checks, the store lease) and the {@code /api/*} servlet serving the
  * built-in session routes ({@code /api/health}, {@code /api/session}, {@code /api/login}, {@code
- * /api/logout}) plus every module's routes.
+ * /api/logout}), the built-in event routes ({@link EventRoutes}: RPC log, progress and
+ * elicitation snapshots and streams, elicitation answers, admin statistics) plus every module's
+ * routes.
  *
  * <p>Call it while the context is being initialised: from a {@code ServletContainerInitializer},
  * a {@code ServletContextListener}'s {@code contextInitialized}, or embedded Jetty or Tomcat code
@@ -45,7 +47,7 @@ public final class InspectorServlets {
    *
    * @param context the context being initialised
    * @param inspector the inspector; the caller closes it
-   * @param modules route modules added after the built-in session routes, in order
+   * @param modules route modules added after the built-in session and event routes, in order
    * @throws IllegalStateException if the context is already initialised or a registration name is
    *     taken
    * @throws IllegalArgumentException if a module adds a route that clashes with another, or the
@@ -64,7 +66,7 @@ public final class InspectorServlets {
    * @param inspector the inspector; the caller closes it
    * @param api body limit and SSE settings of the {@code /api} servlet
    * @param web CORS and framing settings of the security-header filter
-   * @param modules route modules added after the built-in session routes, in order
+   * @param modules route modules added after the built-in session and event routes, in order
    * @throws IllegalStateException if the context is already initialised or a registration name is
    *     taken
    * @throws IllegalArgumentException if a module adds a route that clashes with another
@@ -82,6 +84,7 @@ public final class InspectorServlets {
     Objects.requireNonNull(modules, "modules must not be null");
     ApiRouter.Builder routes = ApiRouter.builder();
     new SessionRoutes(inspector.gate()).addRoutes(routes);
+    new EventRoutes(inspector).addRoutes(routes);
     for (ApiModule module : modules) {
       Objects.requireNonNull(module, "modules must not contain null").addRoutes(routes);
     }

@@ -396,6 +396,30 @@ class AttackSuiteTest {
     }
 
     @Test
+    void forwardedProtoFromTrustedProxy_isHonoured() throws Exception {
+      restart(c -> c.trustedProxies(List.of("127.0.0.1/32")), new FakeTicker());
+      HttpResponse<String> r = http.get("/api/session", "X-Forwarded-Proto", "https");
+      String setCookie = Http.setCookie(r);
+      assertTrue(setCookie.startsWith("__Host-inspector="), setCookie);
+      assertTrue(setCookie.contains("; Secure"), setCookie);
+      HttpResponse<String> plain = http.get("/api/session", "Cookie",
+          "inspector=" + cookieValue(Http.cookie(r).orElseThrow()), "X-Forwarded-Proto", "https");
+      assertNotEquals(Http.json(r).get("csrfToken").asText(),
+          Http.json(plain).get("csrfToken").asText(),
+          "an https request never reads the plain-http cookie name");
+    }
+
+    @Test
+    void trustedProxyOverIpv6Loopback_isRecognised() throws Exception {
+      server.close();
+      server = FrontServer.start(config().trustedProxies(List.of("::1/128"))
+          .allowedHosts(List.of("[::1]")).build(), new FakeTicker(), "::1");
+      http = new Http(server);
+      HttpResponse<String> r = http.get("/api/session", "X-Forwarded-Proto", "https");
+      assertTrue(Http.setCookie(r).startsWith("__Host-inspector="), Http.setCookie(r));
+    }
+
+    @Test
     void forwardedHostFromUntrustedPeer_doesNotPassTheHostCheck() {
       RawHttp.Response r = RawHttp.send(server.port(),
           "GET /api/session HTTP/1.1\r\nHost: rebound.evil.example\r\n"

@@ -31,8 +31,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * InspectorServlets#register}, a test route module and a static servlet on {@code /}.
  *
  * <p>Test routes: {@code GET /api/whoami} (the principal and which manager served the request),
- * {@code POST /api/things} (an unsafe leased route) and {@code GET /api/stream} (an SSE stream
- * whose source the test closes with {@link #closeStreams()}).
+ * {@code POST /api/things} (an unsafe leased route), {@code GET /api/stream} (an SSE stream
+ * whose source the test closes with {@link #closeStreams()}) and {@code GET /api/redispatch}
+ * (goes async and dispatches to {@code /api/whoami}).
  */
 final class FrontServer implements AutoCloseable {
 
@@ -44,14 +45,15 @@ final class FrontServer implements AutoCloseable {
   final AtomicInteger thingsCreated = new AtomicInteger();
   private final Server server;
 
-  private FrontServer(Inspector<TestManager> inspector, CountingFactory factory, FakeTicker time)
+  private FrontServer(
+      Inspector<TestManager> inspector, CountingFactory factory, FakeTicker time, String host)
       throws Exception {
     this.inspector = inspector;
     this.factory = factory;
     this.time = time;
     this.server = new Server();
     ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
+    connector.setHost(host);
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
@@ -67,7 +69,8 @@ final class FrontServer implements AutoCloseable {
       inspector.close();
       throw e;
     }
-    this.base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    String authority = host.contains(":") ? "[" + host + "]" : host;
+    this.base = URI.create("http://" + authority + ":" + connector.getLocalPort());
   }
 
   /** Starts a server over an inspector built from the config, with a fake clock. */
@@ -76,10 +79,15 @@ final class FrontServer implements AutoCloseable {
   }
 
   static FrontServer start(InspectorConfig config, FakeTicker time) throws Exception {
+    return start(config, time, "127.0.0.1");
+  }
+
+  /** Starts a server listening on the given loopback address ({@code 127.0.0.1} or {@code ::1}). */
+  static FrontServer start(InspectorConfig config, FakeTicker time, String host) throws Exception {
     CountingFactory factory = new CountingFactory();
     Inspector<TestManager> inspector =
         Inspector.builder(config, ctx -> factory).ticker(time).clock(time).build();
-    return new FrontServer(inspector, factory, time);
+    return new FrontServer(inspector, factory, time, host);
   }
 
   URI uri(String pathAndQuery) {
@@ -108,6 +116,9 @@ final class FrontServer implements AutoCloseable {
             body.put("manager", factory.created.indexOf(m));
             ex.respondJson(200, body);
           });
+      routes.get(
+          "/redispatch",
+          ex -> ex.request().startAsync().dispatch("/api/whoami"));
       routes.post("/things", 
           ex -> {
             InspectorRequest.of(ex).manager(TestManager.class);

@@ -71,13 +71,15 @@ final class Http {
   /** The {@code name=value} pair of the response's session cookie, if it set one. */
   static Optional<String> cookie(HttpResponse<String> response) {
     List<String> all = response.headers().allValues("Set-Cookie");
-    return all.stream().filter(c -> c.startsWith("inspector=")).findFirst()
+    return all.stream()
+        .filter(c -> c.startsWith("inspector=") || c.startsWith("__Host-inspector="))
+        .findFirst()
         .map(c -> c.substring(0, c.indexOf(';')));
   }
 
   static String setCookie(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("inspector=")).findFirst()
+        .filter(c -> c.startsWith("inspector=") || c.startsWith("__Host-inspector=")).findFirst()
         .orElseThrow(() -> new AssertionError("no session Set-Cookie in " + response.headers().map()));
   }
 

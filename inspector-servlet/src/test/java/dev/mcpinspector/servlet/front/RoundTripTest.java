@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,11 +97,62 @@ class RoundTripTest {
   }
 
   @Test
+  void asyncRedispatch_passesTheFilterOnceAndReleasesTheLeaseOnce() {
+    Http.Session alice = http.login(ALICE_KEY);
+    HttpResponse<String> r = http.get("/api/redispatch", "Cookie", alice.cookie());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("alice", Http.json(r).get("principal").asText());
+    assertEquals(1, server.factory.createdCount());
+    Awaits.until("the lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
+    assertEquals(1, server.inspector.store().stats().liveSessions());
+  }
+
+  @Test
   void healthNeedsNoSession() {
     HttpResponse<String> health = http.get("/api/health");
     assertEquals(200, health.statusCode());
     assertEquals("UP", Http.json(health).get("status").asText());
     assertTrue(health.headers().allValues("Set-Cookie").isEmpty());
     assertEquals(0, server.factory.createdCount());
+  }
+
+  @Nested
+  class LocalMode {
+
+    private FrontServer local;
+    private Http localHttp;
+
+    @BeforeEach
+    void startLocal() throws Exception {
+      local = FrontServer.start(InspectorConfig.builder().build());
+      localHttp = new Http(local);
+    }
+
+    @AfterEach
+    void stopLocal() {
+      local.close();
+    }
+
+    @Test
+    void everyBrowserSessionSharesTheOneManagerWithoutLogin() {
+      HttpResponse<String> first = localHttp.get("/api/whoami");
+      assertEquals(200, first.statusCode(), first.body());
+      assertTrue(Http.json(first).get("principal").isNull());
+      HttpResponse<String> second = localHttp.get("/api/whoami");
+      assertEquals(0, Http.json(second).get("manager").asInt());
+      assertEquals(1, local.factory.createdCount());
+      assertEquals("local", Http.json(localHttp.get("/api/session")).get("mode").asText());
+    }
+
+    @Test
+    void unsafeRequestsStillNeedTheCsrfToken() {
+      HttpResponse<String> refused = localHttp.post("/api/things", "{}");
+      assertEquals(403, refused.statusCode());
+      assertEquals("csrf_failed", Http.json(refused).get("code").asText());
+      Http.Session s = localHttp.newSession();
+      HttpResponse<String> ok = localHttp.post("/api/things", "{}", "Cookie", s.cookie(),
+          "X-Inspector-CSRF", s.csrf());
+      assertEquals(201, ok.statusCode(), ok.body());
+    }
   }
 }
