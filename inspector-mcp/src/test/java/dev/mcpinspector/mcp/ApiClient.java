@@ -81,6 +81,68 @@ final class ApiClient {
         .thenApply(this::received);
   }
 
+  /** Opens a server-sent event stream; returns once the response headers arrived. */
+  SseReader stream(String path) {
+    try {
+      HttpResponse<java.util.stream.Stream<String>> r =
+          http.send(
+              request(path).header("Accept", "text/event-stream").GET().build(),
+              HttpResponse.BodyHandlers.ofLines());
+      if (r.statusCode() != 200) {
+        String body = String.join("\n", r.body().toList());
+        throw new AssertionError("stream " + path + " answered " + r.statusCode() + " " + body);
+      }
+      return new SseReader(r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Reads a server-sent event stream event by event (blocking). */
+  static final class SseReader implements AutoCloseable {
+    private final java.util.stream.Stream<String> lines;
+    private final java.util.Iterator<String> it;
+
+    SseReader(java.util.stream.Stream<String> lines) {
+      this.lines = lines;
+      this.it = lines.iterator();
+    }
+
+    /** The next event with this name (others are skipped); its data as JSON. */
+    JsonNode next(String event) {
+      String name = null;
+      StringBuilder data = null;
+      while (it.hasNext()) {
+        String line = it.next();
+        if (line.isEmpty()) {
+          if (data != null && event.equals(name)) {
+            try {
+              return JSON.readTree(data.toString());
+            } catch (IOException e) {
+              throw new AssertionError("event data is not JSON: " + data, e);
+            }
+          }
+          name = null;
+          data = null;
+        } else if (line.startsWith("event:")) {
+          name = line.substring(6).trim();
+        } else if (line.startsWith("data:")) {
+          data = (data == null ? new StringBuilder() : data.append('\n'))
+              .append(line.substring(5).stripLeading());
+        }
+      }
+      throw new AssertionError("the stream ended before an '" + event + "' event");
+    }
+
+    @Override
+    public void close() {
+      lines.close();
+    }
+  }
+
   /** A POST with a raw body and content type, for malformed input. */
   Response postRaw(String path, String contentType, String body) {
     return send(

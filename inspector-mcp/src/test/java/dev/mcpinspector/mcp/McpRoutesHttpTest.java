@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpinspector.core.InspectorConfig;
-import dev.mcpinspector.core.elicitation.ElicitationAction;
-import dev.mcpinspector.core.elicitation.ElicitationEvent;
-import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.outbound.HostResolver;
-import dev.mcpinspector.core.progress.ProgressUpdate;
 import dev.mcpinspector.core.rpc.RpcEvent;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.mcp.ApiClient.Response;
@@ -235,38 +231,50 @@ class McpRoutesHttpTest {
           user.post("/api/servers/alpha/tools/call", Map.of("name", "log", "arguments", Map.of()));
       assertEquals(200, logged.status(), logged.body());
 
-      List<RpcEvent> events =
-          app.inspector.rpcLog().snapshot(SessionId.LOCAL, ServerFilter.only("alpha"), 100);
+      Response log = user.get("/api/rpc/logs?serverId=alpha&limit=100");
+      assertEquals(200, log.status(), log.body());
+      List<JsonNode> events = new java.util.ArrayList<>();
+      log.json().get("events").forEach(events::add);
       List<String> shape =
           events.stream()
-              .map(e -> e.direction() + " " + describe(json(e.message())))
+              .map(e -> e.get("direction").asText() + " " + describe(e.get("message")))
               .collect(Collectors.toList());
       assertEquals(
           List.of(
-              "SEND request initialize",
-              "RECEIVE response",
-              "SEND notification notifications/initialized",
-              "SEND request tools/list",
-              "RECEIVE response",
-              "SEND request tools/call",
-              "RECEIVE notification notifications/message",
-              "RECEIVE notification notifications/message",
-              "RECEIVE response"),
+              "send request initialize",
+              "receive response",
+              "send notification notifications/initialized",
+              "send request tools/list",
+              "receive response",
+              "send request tools/call",
+              "receive notification notifications/message",
+              "receive notification notifications/message",
+              "receive response"),
           shape);
-      JsonNode listRequest = json(events.get(3).message());
-      JsonNode listResponse = json(events.get(4).message());
+      JsonNode listRequest = events.get(3).get("message");
+      JsonNode listResponse = events.get(4).get("message");
       assertEquals(listRequest.get("id"), listResponse.get("id"));
       assertEquals(tools.json(), listResponse.get("result"));
-      JsonNode callRequest = json(events.get(5).message());
+      JsonNode callRequest = events.get(5).get("message");
       assertEquals("log", callRequest.at("/params/name").asText());
       assertEquals(
           logged.json().get("progressToken").asText(),
           callRequest.at("/params/_meta/progressToken").asText());
-      assertEquals("log line 1", json(events.get(6).message()).at("/params/data").asText());
-      assertEquals("log line 2", json(events.get(7).message()).at("/params/data").asText());
-      assertEquals(logged.json().get("result"), json(events.get(8).message()).get("result"));
-      for (int i = 1; i < events.size(); i++) {
-        assertTrue(events.get(i - 1).sequence() < events.get(i).sequence());
+      assertEquals("log line 1", events.get(6).at("/message/params/data").asText());
+      assertEquals("log line 2", events.get(7).at("/message/params/data").asText());
+      assertEquals(logged.json().get("result"), events.get(8).at("/message/result"));
+      for (int i = 0; i < events.size(); i++) {
+        assertEquals("alpha", events.get(i).get("serverId").asText());
+        if (i > 0) {
+          assertTrue(events.get(i - 1).get("seq").asLong() < events.get(i).get("seq").asLong());
+        }
+      }
+      // The bus holds the very same text the server sent and received.
+      List<RpcEvent> raw =
+          app.inspector.rpcLog().snapshot(SessionId.LOCAL, ServerFilter.only("alpha"), 100);
+      assertEquals(events.size(), raw.size());
+      for (int i = 0; i < raw.size(); i++) {
+        assertEquals(json(raw.get(i).message()), events.get(i).get("message"));
       }
     }
 
@@ -274,12 +282,7 @@ class McpRoutesHttpTest {
     void progressArrivesInOrderUnderTheReturnedToken() throws Exception {
       start();
       user.post("/api/servers", server("alpha", alpha.url()));
-      try (Collected<ProgressUpdate> progress =
-          new Collected<>(
-              ready ->
-                  app.inspector
-                      .progress()
-                      .subscribe(SessionId.LOCAL, ServerFilter.only("alpha"), ready))) {
+      try (ApiClient.SseReader stream = user.stream("/api/progress/stream?serverId=alpha")) {
         Response call =
             user.post(
                 "/api/servers/alpha/tools/call",
@@ -287,18 +290,18 @@ class McpRoutesHttpTest {
         assertEquals(200, call.status(), call.body());
         assertEquals("done 5", call.json().at("/result/content/0/text").asText());
         String token = call.json().get("progressToken").asText();
-        List<ProgressUpdate> updates = progress.awaitUntil(u -> u.size() >= 5);
-        assertEquals(
-            List.of(1.0, 2.0, 3.0, 4.0, 5.0),
-            updates.stream().map(ProgressUpdate::progress).collect(Collectors.toList()));
-        assertEquals(
-            List.of("step 1", "step 2", "step 3", "step 4", "step 5"),
-            updates.stream().map(ProgressUpdate::message).collect(Collectors.toList()));
-        for (ProgressUpdate u : updates) {
-          assertEquals(token, u.key().progressToken());
-          assertEquals(5.0, u.total());
+        for (int step = 1; step <= 5; step++) {
+          JsonNode p = stream.next("progress");
+          assertEquals(step, p.get("progress").asDouble(), p.toString());
+          assertEquals(5.0, p.get("total").asDouble());
+          assertEquals("step " + step, p.get("message").asText());
+          assertEquals(token, p.get("progressToken").asText());
+          assertEquals("alpha", p.get("serverId").asText());
         }
       }
+      JsonNode latest = user.get("/api/progress?serverId=alpha").json().get("progress");
+      assertEquals(1, latest.size(), latest.toString());
+      assertEquals(5.0, latest.get(0).get("progress").asDouble());
     }
   }
 
@@ -348,13 +351,12 @@ class McpRoutesHttpTest {
       assertEquals(List.of("s"), ids(bob.get("/api/servers")));
       assertEquals(200, bob.post("/api/servers/s/ping", Map.of()).status());
 
-      SessionId aliceScope = app.scope(alice);
-      SessionId bobScope = app.scope(bob);
-      assertFalse(aliceScope.equals(bobScope));
-      assertTrue(
-          app.inspector.rpcLog().snapshot(bobScope, ServerFilter.all(), 100).stream()
-              .noneMatch(e -> e.message().contains("alpha-server")),
-          "bob's log holds only his server's messages");
+      String aliceLog = alice.get("/api/rpc/logs?limit=1000").body();
+      String bobLog = bob.get("/api/rpc/logs?limit=1000").body();
+      assertTrue(aliceLog.contains("alpha-server"), aliceLog);
+      assertFalse(aliceLog.contains("beta-server"), "alice sees only her server's messages");
+      assertTrue(bobLog.contains("beta-server"), bobLog);
+      assertFalse(bobLog.contains("alpha-server"), "bob sees only his server's messages");
     }
 
     @Test
@@ -362,45 +364,44 @@ class McpRoutesHttpTest {
       start();
       alice.post("/api/servers", server("s", alpha.url()));
       bob.post("/api/servers", server("s", alpha.url()));
-      SessionId aliceScope = app.scope(alice);
       SessionId bobScope = app.scope(bob);
-      try (Collected<ElicitationEvent> aliceEvents =
-          new Collected<>(ready -> app.inspector.elicitations().subscribe(aliceScope, ready))) {
+      try (ApiClient.SseReader aliceStream = alice.stream("/api/elicitation/stream")) {
         CompletableFuture<Response> call =
             alice.postAsync("/api/servers/s/tools/call", Map.of("name", "ask"));
-        ElicitationEvent.Requested asked =
-            (ElicitationEvent.Requested)
-                aliceEvents
-                    .awaitUntil(
-                        events -> events.stream().anyMatch(ElicitationEvent.Requested.class::isInstance))
-                    .get(0);
-        assertEquals("s", asked.serverId());
-        assertEquals("What is your name?", asked.message());
+        JsonNode asked = aliceStream.next("elicitation_request");
+        assertEquals("s", asked.get("serverId").asText());
+        assertEquals("What is your name?", asked.get("message").asText());
+        assertEquals("string", asked.at("/requestedSchema/properties/name/type").asText());
+        String requestId = asked.get("requestId").asText();
         assertEquals(List.of(), app.inspector.elicitations().pending(bobScope));
-        assertEquals(1, app.inspector.elicitations().pending(aliceScope).size());
 
-        assertFalse(
-            app.inspector
-                .elicitations()
-                .answer(
-                    bobScope,
-                    asked.requestId(),
-                    new ElicitationResponse(ElicitationAction.ACCEPT, "{\"name\":\"Mallory\"}")),
-            "another session cannot answer");
-        assertTrue(
-            app.inspector
-                .elicitations()
-                .answer(
-                    aliceScope,
-                    asked.requestId(),
-                    new ElicitationResponse(ElicitationAction.ACCEPT, "{\"name\":\"Ada\"}")));
+        assertProblem(
+            bob.post(
+                "/api/elicitation/" + requestId,
+                Map.of("action", "accept", "content", Map.of("name", "Mallory"))),
+            404,
+            "elicitation_not_found",
+            "no pending elicitation request with this id");
+        Response answer =
+            alice.post(
+                "/api/elicitation/" + requestId,
+                Map.of("action", "accept", "content", Map.of("name", "Ada")));
+        assertEquals(204, answer.status(), answer.body());
 
         Response answered = call.get(30, TimeUnit.SECONDS);
         assertEquals(200, answered.status(), answered.body());
         assertEquals(
             "action=ACCEPT content={name=Ada}",
             answered.json().at("/result/content/0/text").asText());
+        JsonNode done = aliceStream.next("elicitation_complete");
+        assertEquals(requestId, done.get("requestId").asText());
+        assertEquals("accept", done.get("action").asText());
       }
+      assertProblem(
+          alice.post("/api/elicitation/" + "no-such-request", Map.of("action", "decline")),
+          404,
+          "elicitation_not_found",
+          "no pending elicitation request with this id");
     }
 
     @Test
