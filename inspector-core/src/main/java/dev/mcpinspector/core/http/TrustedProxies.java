@@ -1,5 +1,8 @@
 package dev.mcpinspector.core.http;
 
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.net.IpLiterals;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +82,13 @@ public final class TrustedProxies {
     if (networks.isEmpty()) {
       return false;
     }
-    byte[] bytes = IpLiterals.parse(address);
-    return bytes != null && isTrusted(bytes);
+    InetAddress parsed = IpLiterals.parse(address);
+    return parsed != null && isTrusted(parsed);
   }
 
-  private boolean isTrusted(byte[] bytes) {
+  private boolean isTrusted(InetAddress address) {
     for (Cidr network : networks) {
-      if (network.contains(bytes)) {
+      if (network.contains(address)) {
         return true;
       }
     }
@@ -115,11 +118,11 @@ public final class TrustedProxies {
         Hop hop = hops.get(i);
         proto = hop.proto;
         host = hop.host;
-        byte[] address = hop.forAddress == null ? null : IpLiterals.parse(hop.forAddress);
+        InetAddress address = hop.forAddress == null ? null : IpLiterals.parse(hop.forAddress);
         if (address == null) {
           break;
         }
-        client = IpLiterals.format(address);
+        client = address.getHostAddress();
         if (!isTrusted(address)) {
           break;
         }

@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.net.Cidr;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

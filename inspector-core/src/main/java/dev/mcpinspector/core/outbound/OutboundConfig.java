@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.net.IpLiterals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -344,8 +346,8 @@ class OutboundPolicyTest {
                   () -> OutboundConfig.fromEnvironment(Map.of("INSPECTOR_MODE", "cloud")))
               .getMessage());
       assertEquals(
-          "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix length 33; it must be between 0"
-              + " and 32",
+          "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix /33, but the longest prefix is"
+              + " /32",
           assertThrows(
                   IllegalArgumentException.class,
                   () ->
