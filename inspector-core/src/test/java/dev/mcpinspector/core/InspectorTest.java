@@ -12,6 +12,8 @@ import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.http.RequestView;
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.outbound.OutboundConfig;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionId;
@@ -20,6 +22,7 @@ import dev.mcpinspector.core.store.Lease;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -259,6 +262,28 @@ class InspectorTest {
       awaitClosed(created.get(0));
       assertEquals(1, created.get(0).closed.get());
     }
+  }
+
+  @Test
+  void outboundConfigIsReadFromTheInspectorKeys() {
+    Map<String, String> env =
+        Map.of(
+            "INSPECTOR_MODE", "Hosted",
+            "INSPECTOR_OUTBOUND_ALLOW", "10.0.0.0/8, mcp.internal ,[fd00::]/8,*.svc.local",
+            "INSPECTOR_MAX_SERVERS_PER_SESSION", "3");
+    OutboundConfig c = Inspector.outboundConfig(InspectorConfig.from(env::get));
+    assertEquals(Mode.HOSTED, c.mode());
+    assertEquals(List.of("mcp.internal", "*.svc.local"), c.allowedHosts());
+    assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")), c.allowedCidrs());
+    assertEquals(3, c.maxServersPerSession());
+    assertEquals(
+        "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix /33, but the longest prefix is /32",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Inspector.outboundConfig(
+                        InspectorConfig.builder().outboundAllow(List.of("10.0.0.0/33")).build()))
+            .getMessage());
   }
 
   @Test
