@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.config.Checks;
 import dev.mcpinspector.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,11 +173,7 @@ public final class OutboundConfig {
      * @throws IllegalArgumentException when not positive
      */
     public Builder maxServersPerSession(int max) {
-      if (max <= 0) {
-        throw new IllegalArgumentException(
-            "maxServersPerSession must be positive, but was " + max);
-      }
-      this.maxServersPerSession = max;
+      this.maxServersPerSession = Checks.positive("maxServersPerSession", max);
       return this;
     }
 
