@@ -1,10 +1,13 @@
 package dev.mcpinspector.core.progress;
 
+import static dev.mcpinspector.core.event.EventTesting.concurrently;
+import static dev.mcpinspector.core.event.EventTesting.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.EventTesting.ReadyReader;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.StreamItem;
@@ -15,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,16 +40,6 @@ class ProgressStoreTest {
   @AfterEach
   void close() {
     store.close();
-  }
-
-  private static List<ProgressUpdate> events(List<StreamItem<ProgressUpdate>> items) {
-    List<ProgressUpdate> out = new ArrayList<>();
-    for (StreamItem<ProgressUpdate> item : items) {
-      if (item instanceof StreamItem.Event<ProgressUpdate> e) {
-        out.add(e.value());
-      }
-    }
-    return out;
   }
 
   @Nested
@@ -228,61 +220,34 @@ class ProgressStoreTest {
       }
       AtomicInteger gaps = new AtomicInteger();
       CountDownLatch complete = new CountDownLatch(sessionCount);
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  while (complete.getCount() > 0) {
-                    int index = ready.take();
-                    List<StreamItem<ProgressUpdate>> items;
-                    do {
-                      items = subs.get(index).poll(64);
-                      for (StreamItem<ProgressUpdate> item : items) {
-                        if (item instanceof StreamItem.Event<ProgressUpdate> e) {
-                          received.get(index).add(e.value());
-                          if (received.get(index).size() == perSession) {
-                            complete.countDown();
-                          }
-                        } else {
-                          gaps.incrementAndGet();
-                        }
-                      }
-                    } while (items.size() == 64);
+      try (ReadyReader<ProgressUpdate> reader =
+          new ReadyReader<>(
+              subs,
+              ready,
+              complete,
+              (index, item) -> {
+                if (item instanceof StreamItem.Event<ProgressUpdate> e) {
+                  received.get(index).add(e.value());
+                  if (received.get(index).size() == perSession) {
+                    complete.countDown();
                   }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
+                } else {
+                  gaps.incrementAndGet();
                 }
-              });
-      reader.start();
-      CyclicBarrier start = new CyclicBarrier(publishers);
-      List<Thread> threads = new ArrayList<>();
-      for (int t = 0; t < publishers; t++) {
-        int id = t;
-        Thread thread =
-            new Thread(
-                () -> {
-                  try {
-                    start.await();
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
+              })) {
+        concurrently(
+            publishers,
+            id -> {
+              for (int r = 0; r < reports; r++) {
+                for (int s = 0; s < sessionCount; s++) {
+                  for (String server : new String[] {"a", "b"}) {
+                    store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
                   }
-                  for (int r = 0; r < reports; r++) {
-                    for (int s = 0; s < sessionCount; s++) {
-                      for (String server : new String[] {"a", "b"}) {
-                        store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
-                      }
-                    }
-                  }
-                });
-        threads.add(thread);
-        thread.start();
+                }
+              }
+            });
+        reader.awaitDone();
       }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      complete.await();
-      reader.interrupt();
-      reader.join();
       assertEquals(0, gaps.get());
       for (int s = 0; s < sessionCount; s++) {
         List<ProgressUpdate> updates = received.get(s);
