@@ -19,6 +19,7 @@ import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.session.SessionResolver;
 import dev.mcpinspector.core.store.Lease;
+import dev.mcpinspector.core.store.TestManager;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,21 +37,6 @@ class InspectorTest {
 
   private static final String HOST = "inspector.example.com";
   private static final String KEY = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMhIQ==";
-
-  /** A manager that remembers whether it was closed. */
-  static final class TestManager implements AutoCloseable {
-    final SessionId scope;
-    final AtomicInteger closed = new AtomicInteger();
-
-    TestManager(SessionId scope) {
-      this.scope = scope;
-    }
-
-    @Override
-    public void close() {
-      closed.incrementAndGet();
-    }
-  }
 
   private final FakeTicker time = new FakeTicker();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -158,7 +143,7 @@ class InspectorTest {
       assertFalse(inspector.store().isActive(scope));
       assertFalse(inspector.rpcLog().isOpen(scope));
       assertEquals(ElicitationAction.CANCEL, asked.get(10, TimeUnit.SECONDS).action());
-      awaitClosed(created.get(0));
+      assertTrue(created.get(0).awaitClosed());
     }
 
     @Test
@@ -254,13 +239,13 @@ class InspectorTest {
     }
 
     @Test
-    void closeClosesTheManagerAndIsIdempotent() {
+    void closeClosesTheManagerAndIsIdempotent() throws InterruptedException {
       start(InspectorConfig.builder().build());
       inspector.store().acquire(SessionId.generate(), null).close();
       inspector.close();
       inspector.close();
-      awaitClosed(created.get(0));
-      assertEquals(1, created.get(0).closed.get());
+      assertTrue(created.get(0).awaitClosed());
+      assertEquals(1, created.get(0).closeCalls.get());
     }
   }
 
@@ -296,15 +281,4 @@ class InspectorTest {
     assertEquals(1, stats.store().liveSessions());
     assertFalse(stats.toString().contains(alice.sessionId().value()));
   }
-
-  private static void awaitClosed(TestManager m) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (m.closed.get() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the manager was not closed within 10 s");
-      }
-      Thread.onSpinWait();
-    }
-  }
-
 }
