@@ -227,7 +227,7 @@ public final class TrustedProxies {
             i++;
           }
           int start = i;
-          while (i < n && isTokenChar(line.charAt(i))) {
+          while (i < n && HttpTokens.isTokenChar(line.charAt(i))) {
             i++;
           }
           if (i == start || i >= n || line.charAt(i) != '=') {
@@ -257,7 +257,7 @@ public final class TrustedProxies {
             value = b.toString();
           } else {
             int vs = i;
-            while (i < n && isTokenChar(line.charAt(i))) {
+            while (i < n && HttpTokens.isTokenChar(line.charAt(i))) {
               i++;
             }
             if (i == vs) {
@@ -314,13 +314,6 @@ public final class TrustedProxies {
       }
     }
     return hops;
-  }
-
-  private static boolean isTokenChar(char c) {
-    if (c <= 0x20 || c >= 0x7f) {
-      return false;
-    }
-    return "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   @Override
