@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.event;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +80,71 @@ public final class EventTesting {
     if (failure.get() != null) {
       throw new AssertionError("a concurrent task failed", failure.get());
     }
+  }
+
+  /** A test step that may throw. */
+  @FunctionalInterface
+  public interface Step {
+    /**
+     * Runs the step.
+     *
+     * @throws Exception anything
+     */
+    void run() throws Exception;
+  }
+
+  /**
+   * What {@link #collect} received.
+   *
+   * @param received the events of each subscription, by index, in delivery order
+   * @param gaps the gap markers delivered to any subscription
+   * @param <T> the event type
+   */
+  public record Collected<T>(List<List<T>> received, List<StreamItem.Gap<T>> gaps) {}
+
+  /**
+   * Runs {@code publish} while a {@link ReadyReader} drains the subscriptions, and returns once
+   * every subscription has received {@code perSubscription} events.
+   *
+   * @param subs the subscriptions, by index; their ready callbacks add the index to {@code ready}
+   * @param ready indexes of subscriptions whose ready callback ran
+   * @param perSubscription the events each subscription must receive
+   * @param publish publishes the events
+   * @param <T> the event type
+   * @return the events and gaps received
+   * @throws Exception what {@code publish} threw
+   */
+  public static <T extends Sequenced> Collected<T> collect(
+      List<? extends Subscription<T>> subs,
+      BlockingQueue<Integer> ready,
+      int perSubscription,
+      Step publish)
+      throws Exception {
+    List<List<T>> received = new ArrayList<>();
+    for (int i = 0; i < subs.size(); i++) {
+      received.add(new ArrayList<>());
+    }
+    List<StreamItem.Gap<T>> gaps = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch done = new CountDownLatch(subs.size());
+    try (ReadyReader<T> reader =
+        new ReadyReader<>(
+            subs,
+            ready,
+            done,
+            (index, item) -> {
+              if (item instanceof StreamItem.Event<T> e) {
+                received.get(index).add(e.value());
+                if (received.get(index).size() == perSubscription) {
+                  done.countDown();
+                }
+              } else {
+                gaps.add((StreamItem.Gap<T>) item);
+              }
+            })) {
+      publish.run();
+      reader.awaitDone();
+    }
+    return new Collected<>(received, List.copyOf(gaps));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.progress;
 
+import static dev.mcpinspector.core.event.EventTesting.collect;
 import static dev.mcpinspector.core.event.EventTesting.concurrently;
 import static dev.mcpinspector.core.event.EventTesting.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,17 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.event.CloseReason;
-import dev.mcpinspector.core.event.EventTesting.ReadyReader;
+import dev.mcpinspector.core.event.EventTesting.Collected;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.ServerFilter;
-import dev.mcpinspector.core.event.StreamItem;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -214,43 +213,26 @@ class ProgressStoreTest {
         int index = i;
         subs.add(store.subscribe(sessions[i], ServerFilter.all(), () -> ready.add(index)));
       }
-      List<List<ProgressUpdate>> received = new ArrayList<>();
-      for (int i = 0; i < sessionCount; i++) {
-        received.add(new ArrayList<>());
-      }
-      AtomicInteger gaps = new AtomicInteger();
-      CountDownLatch complete = new CountDownLatch(sessionCount);
-      try (ReadyReader<ProgressUpdate> reader =
-          new ReadyReader<>(
+      Collected<ProgressUpdate> collected =
+          collect(
               subs,
               ready,
-              complete,
-              (index, item) -> {
-                if (item instanceof StreamItem.Event<ProgressUpdate> e) {
-                  received.get(index).add(e.value());
-                  if (received.get(index).size() == perSession) {
-                    complete.countDown();
-                  }
-                } else {
-                  gaps.incrementAndGet();
-                }
-              })) {
-        concurrently(
-            publishers,
-            id -> {
-              for (int r = 0; r < reports; r++) {
-                for (int s = 0; s < sessionCount; s++) {
-                  for (String server : new String[] {"a", "b"}) {
-                    store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
-                  }
-                }
-              }
-            });
-        reader.awaitDone();
-      }
-      assertEquals(0, gaps.get());
+              perSession,
+              () ->
+                  concurrently(
+                      publishers,
+                      id -> {
+                        for (int r = 0; r < reports; r++) {
+                          for (int s = 0; s < sessionCount; s++) {
+                            for (String server : new String[] {"a", "b"}) {
+                              store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
+                            }
+                          }
+                        }
+                      }));
+      assertEquals(List.of(), collected.gaps());
       for (int s = 0; s < sessionCount; s++) {
-        List<ProgressUpdate> updates = received.get(s);
+        List<ProgressUpdate> updates = collected.received().get(s);
         assertEquals(perSession, updates.size());
         java.util.Map<ProgressKey, Double> last = new java.util.HashMap<>();
         for (int k = 0; k < updates.size(); k++) {

@@ -1,10 +1,11 @@
 package dev.mcpinspector.core.rpc;
 
+import static dev.mcpinspector.core.event.EventTesting.collect;
 import static dev.mcpinspector.core.event.EventTesting.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpinspector.core.event.EventTesting.ReadyReader;
+import dev.mcpinspector.core.event.EventTesting.Collected;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.StreamItem;
@@ -14,7 +15,6 @@ import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -151,47 +151,30 @@ class RpcLogBudgetAndIsolationTest {
           int index = i;
           subs.add(bus.subscribe(sessions[i], ServerFilter.all(), 0, () -> ready.add(index)));
         }
-        List<List<RpcEvent>> received = new ArrayList<>();
-        for (int i = 0; i < sessionCount; i++) {
-          received.add(new ArrayList<>());
-        }
-        List<StreamItem.Gap<RpcEvent>> gaps = new ArrayList<>();
-        CountDownLatch complete = new CountDownLatch(sessionCount);
-        try (ReadyReader<RpcEvent> reader =
-            new ReadyReader<>(
+        Collected<RpcEvent> collected =
+            collect(
                 subs,
                 ready,
-                complete,
-                (index, item) -> {
-                  if (item instanceof StreamItem.Event<RpcEvent> e) {
-                    received.get(index).add(e.value());
-                    if (received.get(index).size() == perSession) {
-                      complete.countDown();
-                    }
-                  } else {
-                    gaps.add((StreamItem.Gap<RpcEvent>) item);
-                  }
-                })) {
-          concurrently(
-              publishers,
-              id -> {
-                for (int r = 0; r < rounds; r++) {
-                  for (int s = 0; s < sessionCount; s++) {
-                    for (String server : new String[] {"a", "b"}) {
-                      bus.publish(
-                          sessions[s],
-                          server,
-                          Direction.SEND,
-                          "{\"s\":" + s + ",\"t\":" + id + ",\"r\":" + r + "}");
-                    }
-                  }
-                }
-              });
-          reader.awaitDone();
-        }
-        assertEquals(List.of(), gaps);
+                perSession,
+                () ->
+                    concurrently(
+                        publishers,
+                        id -> {
+                          for (int r = 0; r < rounds; r++) {
+                            for (int s = 0; s < sessionCount; s++) {
+                              for (String server : new String[] {"a", "b"}) {
+                                bus.publish(
+                                    sessions[s],
+                                    server,
+                                    Direction.SEND,
+                                    "{\"s\":" + s + ",\"t\":" + id + ",\"r\":" + r + "}");
+                              }
+                            }
+                          }
+                        }));
+        assertEquals(List.of(), collected.gaps());
         for (int s = 0; s < sessionCount; s++) {
-          List<RpcEvent> events = received.get(s);
+          List<RpcEvent> events = collected.received().get(s);
           assertEquals(perSession, events.size());
           int[] lastRound = new int[publishers];
           java.util.Arrays.fill(lastRound, -1);
