@@ -1,5 +1,9 @@
 package dev.mcpinspector.core;
 
+import static dev.mcpinspector.core.auth.BrowserRequests.HOST;
+import static dev.mcpinspector.core.auth.BrowserRequests.cookie;
+import static dev.mcpinspector.core.auth.BrowserRequests.get;
+import static dev.mcpinspector.core.auth.BrowserRequests.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,13 +15,11 @@ import dev.mcpinspector.core.elicitation.ElicitationAction;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.event.ServerFilter;
-import dev.mcpinspector.core.http.RequestView;
 import dev.mcpinspector.core.net.Cidr;
 import dev.mcpinspector.core.outbound.OutboundConfig;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionId;
-import dev.mcpinspector.core.session.SessionResolver;
 import dev.mcpinspector.core.store.Lease;
 import dev.mcpinspector.core.store.TestManager;
 import dev.mcpinspector.core.time.FakeTicker;
@@ -35,7 +37,6 @@ import org.junit.jupiter.api.Test;
 
 class InspectorTest {
 
-  private static final String HOST = "inspector.example.com";
   private static final String KEY = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMhIQ==";
 
   private final FakeTicker time = new FakeTicker();
@@ -79,25 +80,9 @@ class InspectorTest {
         .build();
   }
 
-  private static RequestView.Builder get() {
-    return RequestView.builder().scheme("https").header("Host", HOST).remoteAddress("203.0.113.9");
-  }
-
-  private static String cookie(Resolution r) {
-    String h = r.setCookie().orElseThrow();
-    return h.substring(0, h.indexOf(';'));
-  }
-
   private Resolution login(String key) {
     Resolution pre = inspector.gate().admit(get().build()).session();
-    RequestView post =
-        get()
-            .method("POST")
-            .header("Origin", "https://" + HOST)
-            .header("Cookie", cookie(pre))
-            .header(SessionResolver.CSRF_HEADER, pre.csrfToken())
-            .build();
-    return inspector.gate().login(inspector.gate().admit(post), key);
+    return inspector.gate().login(inspector.gate().admit(post(pre).build()), key);
   }
 
   private Resolution again(Resolution r) {
@@ -131,14 +116,7 @@ class InspectorTest {
         asked = inspector.elicitations().request(scope, "a", new ElicitationRequest("?", "{}"));
         assertSame(created.get(0), lease.manager());
       }
-      RequestView logout =
-          get()
-              .method("POST")
-              .header("Origin", "https://" + HOST)
-              .header("Cookie", cookie(alice))
-              .header(SessionResolver.CSRF_HEADER, alice.csrfToken())
-              .build();
-      inspector.gate().logout(inspector.gate().admit(logout));
+      inspector.gate().logout(inspector.gate().admit(post(alice).build()));
 
       assertFalse(inspector.store().isActive(scope));
       assertFalse(inspector.rpcLog().isOpen(scope));
