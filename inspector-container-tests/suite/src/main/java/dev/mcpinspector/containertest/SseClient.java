@@ -55,6 +55,7 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
   private final CompletableFuture<HttpResponse.ResponseInfo> info = new CompletableFuture<>();
   private final boolean paused;
   private volatile Flow.Subscription subscription;
+  private volatile boolean closed;
   private String id;
   private String event;
   private StringBuilder data;
@@ -166,6 +167,8 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
   /** Hangs up: cancels the body, which closes the HTTP/1.1 connection. */
   @Override
   public void close() {
+    // The head can arrive before onSubscribe: a hang-up requested before then happens there.
+    closed = true;
     Flow.Subscription s = subscription;
     if (s != null) {
       s.cancel();
@@ -175,6 +178,10 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
+    if (closed) {
+      s.cancel();
+      return;
+    }
     if (!paused) {
       s.request(Long.MAX_VALUE);
     }

@@ -1,6 +1,9 @@
 /**
- * The container test suite: {@link dev.mcpinspector.containertest.ContainerSuite} runs over real
- * HTTP against any {@link dev.mcpinspector.containertest.EmbeddedContainer}; each container module
- * extends it with one class. The test application and its helpers live here too.
+ * The container test suites, run over real HTTP against any {@link
+ * dev.mcpinspector.containertest.EmbeddedContainer}: {@link
+ * dev.mcpinspector.containertest.ContainerSuite} tests the servlet plumbing on test routes,
+ * {@link dev.mcpinspector.containertest.InspectorRouteSuite} the real inspector (login, cookies,
+ * event routes and streams). Each container module extends both with one class each. The test
+ * application and its helpers live here too.
  */
 package dev.mcpinspector.containertest;
