@@ -65,7 +65,7 @@ public final class Subscribers<T extends Sequenced> {
    * Offers an event to every subscriber whose filter matches, newest subscriber first, and
    * forgets the subscribers whose queue closed (cut off for stalling).
    *
-   * @param serverId the event's server; null matches only {@link ServerFilter#all()}
+   * @param serverId the event's server, matched against each subscriber's filter
    * @param event the event
    * @return the queues to signal after releasing the session monitor; empty when none
    */
