@@ -1,5 +1,6 @@
 package dev.mcpinspector.core;
 
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ConfigValues {
       throw new IllegalArgumentException(
           option + " must be a positive whole number, but was '" + text + "'");
     }
-    return requirePositive(option, v);
+    return Checks.positive(option, v);
   }
 
   static boolean bool(String option, String text) {
@@ -69,29 +70,5 @@ final class ConfigValues {
       }
     }
     return List.copyOf(out);
-  }
-
-  static Duration requirePositive(String option, Duration d) {
-    if (d == null) {
-      throw new NullPointerException(option + " must not be null");
-    }
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(option + " must be positive, but was " + d);
-    }
-    return d;
-  }
-
-  static long requirePositive(String option, long v) {
-    if (v <= 0) {
-      throw new IllegalArgumentException(option + " must be positive, but was " + v);
-    }
-    return v;
-  }
-
-  static int requirePositive(String option, int v) {
-    if (v <= 0) {
-      throw new IllegalArgumentException(option + " must be positive, but was " + v);
-    }
-    return v;
   }
 }

@@ -355,7 +355,8 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
       try {
         b.allow(entry);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("INSPECTOR_OUTBOUND_ALLOW: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            OutboundConfig.ENV_OUTBOUND_ALLOW + ": " + e.getMessage(), e);
       }
     }
     return b.build();

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core;
 
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -498,7 +499,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder sessionIdleTimeout(Duration d) {
-      this.sessionIdleTimeout = ConfigValues.requirePositive("sessionIdleTimeout", d);
+      this.sessionIdleTimeout = Checks.positive("sessionIdleTimeout", d);
       return this;
     }
 
@@ -509,7 +510,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder sessionMaxLifetime(Duration d) {
-      this.sessionMaxLifetime = ConfigValues.requirePositive("sessionMaxLifetime", d);
+      this.sessionMaxLifetime = Checks.positive("sessionMaxLifetime", d);
       return this;
     }
 
@@ -520,7 +521,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder maxSessions(int n) {
-      this.maxSessions = ConfigValues.requirePositive("maxSessions", n);
+      this.maxSessions = Checks.positive("maxSessions", n);
       return this;
     }
 
@@ -531,7 +532,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder maxSessionsPerPrincipal(int n) {
-      this.maxSessionsPerPrincipal = ConfigValues.requirePositive("maxSessionsPerPrincipal", n);
+      this.maxSessionsPerPrincipal = Checks.positive("maxSessionsPerPrincipal", n);
       return this;
     }
 
@@ -542,7 +543,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder sweepInterval(Duration d) {
-      this.sweepInterval = ConfigValues.requirePositive("sweepInterval", d);
+      this.sweepInterval = Checks.positive("sweepInterval", d);
       return this;
     }
 
@@ -553,7 +554,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder disposeTimeout(Duration d) {
-      this.disposeTimeout = ConfigValues.requirePositive("disposeTimeout", d);
+      this.disposeTimeout = Checks.positive("disposeTimeout", d);
       return this;
     }
 
@@ -564,7 +565,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder rpcLogCapacity(int n) {
-      this.rpcLogCapacity = ConfigValues.requirePositive("rpcLogCapacity", n);
+      this.rpcLogCapacity = Checks.positive("rpcLogCapacity", n);
       return this;
     }
 
@@ -575,7 +576,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder rpcLogMaxBytes(long bytes) {
-      this.rpcLogMaxBytes = ConfigValues.requirePositive("rpcLogMaxBytes", bytes);
+      this.rpcLogMaxBytes = Checks.positive("rpcLogMaxBytes", bytes);
       return this;
     }
 
@@ -586,7 +587,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder progressStaleAfter(Duration d) {
-      this.progressStaleAfter = ConfigValues.requirePositive("progressStaleAfter", d);
+      this.progressStaleAfter = Checks.positive("progressStaleAfter", d);
       return this;
     }
 
@@ -597,7 +598,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder elicitationTimeout(Duration d) {
-      this.elicitationTimeout = ConfigValues.requirePositive("elicitationTimeout", d);
+      this.elicitationTimeout = Checks.positive("elicitationTimeout", d);
       return this;
     }
 
@@ -763,7 +764,7 @@ public final class InspectorConfig {
      * @return this builder
      */
     public Builder maxServersPerSession(int n) {
-      this.maxServersPerSession = ConfigValues.requirePositive("maxServersPerSession", n);
+      this.maxServersPerSession = Checks.positive("maxServersPerSession", n);
       return this;
     }
 

@@ -1,5 +1,9 @@
 package dev.mcpinspector.core;
 
+import static dev.mcpinspector.core.auth.BrowserRequests.HOST;
+import static dev.mcpinspector.core.auth.BrowserRequests.cookie;
+import static dev.mcpinspector.core.auth.BrowserRequests.get;
+import static dev.mcpinspector.core.auth.BrowserRequests.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,44 +15,29 @@ import dev.mcpinspector.core.elicitation.ElicitationAction;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.event.ServerFilter;
-import dev.mcpinspector.core.http.RequestView;
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.outbound.OutboundConfig;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionId;
-import dev.mcpinspector.core.session.SessionResolver;
 import dev.mcpinspector.core.store.Lease;
+import dev.mcpinspector.core.store.TestManager;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class InspectorTest {
 
-  private static final String HOST = "inspector.example.com";
   private static final String KEY = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMhIQ==";
-
-  /** A manager that remembers whether it was closed. */
-  static final class TestManager implements AutoCloseable {
-    final SessionId scope;
-    final AtomicInteger closed = new AtomicInteger();
-
-    TestManager(SessionId scope) {
-      this.scope = scope;
-    }
-
-    @Override
-    public void close() {
-      closed.incrementAndGet();
-    }
-  }
 
   private final FakeTicker time = new FakeTicker();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -91,25 +80,9 @@ class InspectorTest {
         .build();
   }
 
-  private static RequestView.Builder get() {
-    return RequestView.builder().scheme("https").header("Host", HOST).remoteAddress("203.0.113.9");
-  }
-
-  private static String cookie(Resolution r) {
-    String h = r.setCookie().orElseThrow();
-    return h.substring(0, h.indexOf(';'));
-  }
-
   private Resolution login(String key) {
     Resolution pre = inspector.gate().admit(get().build()).session();
-    RequestView post =
-        get()
-            .method("POST")
-            .header("Origin", "https://" + HOST)
-            .header("Cookie", cookie(pre))
-            .header(SessionResolver.CSRF_HEADER, pre.csrfToken())
-            .build();
-    return inspector.gate().login(inspector.gate().admit(post), key);
+    return inspector.gate().login(inspector.gate().admit(post(pre).build()), key);
   }
 
   private Resolution again(Resolution r) {
@@ -143,19 +116,12 @@ class InspectorTest {
         asked = inspector.elicitations().request(scope, "a", new ElicitationRequest("?", "{}"));
         assertSame(created.get(0), lease.manager());
       }
-      RequestView logout =
-          get()
-              .method("POST")
-              .header("Origin", "https://" + HOST)
-              .header("Cookie", cookie(alice))
-              .header(SessionResolver.CSRF_HEADER, alice.csrfToken())
-              .build();
-      inspector.gate().logout(inspector.gate().admit(logout));
+      inspector.gate().logout(inspector.gate().admit(post(alice).build()));
 
       assertFalse(inspector.store().isActive(scope));
       assertFalse(inspector.rpcLog().isOpen(scope));
       assertEquals(ElicitationAction.CANCEL, asked.get(10, TimeUnit.SECONDS).action());
-      awaitClosed(created.get(0));
+      assertTrue(created.get(0).awaitClosed());
     }
 
     @Test
@@ -251,14 +217,36 @@ class InspectorTest {
     }
 
     @Test
-    void closeClosesTheManagerAndIsIdempotent() {
+    void closeClosesTheManagerAndIsIdempotent() throws InterruptedException {
       start(InspectorConfig.builder().build());
       inspector.store().acquire(SessionId.generate(), null).close();
       inspector.close();
       inspector.close();
-      awaitClosed(created.get(0));
-      assertEquals(1, created.get(0).closed.get());
+      assertTrue(created.get(0).awaitClosed());
+      assertEquals(1, created.get(0).closeCalls.get());
     }
+  }
+
+  @Test
+  void outboundConfigIsReadFromTheInspectorKeys() {
+    Map<String, String> env =
+        Map.of(
+            "INSPECTOR_MODE", "Hosted",
+            "INSPECTOR_OUTBOUND_ALLOW", "10.0.0.0/8, mcp.internal ,[fd00::]/8,*.svc.local",
+            "INSPECTOR_MAX_SERVERS_PER_SESSION", "3");
+    OutboundConfig c = Inspector.outboundConfig(InspectorConfig.from(env::get));
+    assertEquals(Mode.HOSTED, c.mode());
+    assertEquals(List.of("mcp.internal", "*.svc.local"), c.allowedHosts());
+    assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")), c.allowedCidrs());
+    assertEquals(3, c.maxServersPerSession());
+    assertEquals(
+        "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix /33, but the longest prefix is /32",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    Inspector.outboundConfig(
+                        InspectorConfig.builder().outboundAllow(List.of("10.0.0.0/33")).build()))
+            .getMessage());
   }
 
   @Test
@@ -271,15 +259,4 @@ class InspectorTest {
     assertEquals(1, stats.store().liveSessions());
     assertFalse(stats.toString().contains(alice.sessionId().value()));
   }
-
-  private static void awaitClosed(TestManager m) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (m.closed.get() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the manager was not closed within 10 s");
-      }
-      Thread.onSpinWait();
-    }
-  }
-
 }

@@ -1,5 +1,6 @@
 package dev.mcpinspector.mcp;
 
+import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.outbound.OutboundDecision;
@@ -86,7 +87,7 @@ final class DefaultMcpClientManager implements McpClientManager {
   @Override
   public ServerView addServer(ServerSpec spec) {
     if (spec == null) {
-      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a server spec is required");
+      throw new McpManagerException(ProblemCode.BAD_REQUEST, "a server spec is required");
     }
     spec.validate();
     URI uri = null;
@@ -105,7 +106,7 @@ final class DefaultMcpClientManager implements McpClientManager {
       }
       if (servers.containsKey(spec.id())) {
         throw new McpManagerException(
-            McpErrorCode.SERVER_EXISTS,
+            ProblemCode.SERVER_EXISTS,
             "server id '"
                 + spec.id()
                 + "' is already in use in this session; remove it first or choose another id");
@@ -113,7 +114,7 @@ final class DefaultMcpClientManager implements McpClientManager {
       int max = policy.config().maxServersPerSession();
       if (servers.size() >= max) {
         throw new McpManagerException(
-            McpErrorCode.SERVER_LIMIT,
+            ProblemCode.SERVER_LIMIT,
             "this session already has "
                 + servers.size()
                 + " servers, the maximum (INSPECTOR_MAX_SERVERS_PER_SESSION="
@@ -199,7 +200,7 @@ final class DefaultMcpClientManager implements McpClientManager {
   @Override
   public Map<String, Object> readResource(String serverId, String uri) {
     if (uri == null || uri.isBlank()) {
-      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a resource 'uri' is required");
+      throw new McpManagerException(ProblemCode.BAD_REQUEST, "a resource 'uri' is required");
     }
     return call(
         serverId,
@@ -277,8 +278,14 @@ final class DefaultMcpClientManager implements McpClientManager {
             sinks.progress(),
             conn::countInitialize,
             conn::transportFailed);
+    // The SDK bounds initialize (and a re-initialize) by its request timeout too: give the SDK
+    // the longer of both and enforce the request timeout per call in call().
+    Duration sdkTimeout =
+        config.requestTimeout().compareTo(config.connectTimeout()) >= 0
+            ? config.requestTimeout()
+            : config.connectTimeout();
     return McpClient.async(transport)
-        .requestTimeout(config.requestTimeout())
+        .requestTimeout(sdkTimeout)
         .initializationTimeout(config.connectTimeout())
         .clientInfo(
             McpSchema.Implementation.builder(config.clientName(), config.clientVersion()).build())
@@ -324,7 +331,7 @@ final class DefaultMcpClientManager implements McpClientManager {
                   OutboundDecision d = policy.checkUrl(endpoint.toString());
                   if (!d.allowed()) {
                     throw new McpManagerException(
-                        toErrorCode(d.refusal()),
+                        toProblemCode(d.refusal()),
                         "server '" + id + "': request refused: " + d.detail());
                   }
                   headers.forEach(builder::header);
@@ -379,11 +386,14 @@ final class DefaultMcpClientManager implements McpClientManager {
     String id = conn.spec().id();
     T result;
     try {
-      result = op.apply(client).block(config.requestTimeout().plus(BLOCK_SLACK));
+      result =
+          op.apply(client)
+              .timeout(config.requestTimeout())
+              .block(config.requestTimeout().plus(BLOCK_SLACK));
     } catch (RuntimeException e) {
       if (conn.isClosed()) {
         throw new McpManagerException(
-            McpErrorCode.UPSTREAM_FAILED,
+            ProblemCode.UPSTREAM_FAILED,
             "server '" + id + "' was disconnected during " + method,
             e);
       }
@@ -443,25 +453,25 @@ final class DefaultMcpClientManager implements McpClientManager {
 
   private static void refuseUnlessAllowed(OutboundDecision d) {
     if (!d.allowed()) {
-      throw new McpManagerException(toErrorCode(d.refusal()), d.detail());
+      throw new McpManagerException(toProblemCode(d.refusal()), d.detail());
     }
   }
 
-  private static McpErrorCode toErrorCode(OutboundRefusal r) {
+  private static ProblemCode toProblemCode(OutboundRefusal r) {
     switch (r) {
       case TRANSPORT_FORBIDDEN:
-        return McpErrorCode.TRANSPORT_FORBIDDEN;
+        return ProblemCode.TRANSPORT_FORBIDDEN;
       case URL_FORBIDDEN:
-        return McpErrorCode.URL_FORBIDDEN;
+        return ProblemCode.URL_FORBIDDEN;
       case BAD_REQUEST:
       default:
-        return McpErrorCode.BAD_REQUEST;
+        return ProblemCode.BAD_REQUEST;
     }
   }
 
   private static McpManagerException notFound(String serverId) {
     return new McpManagerException(
-        McpErrorCode.SERVER_NOT_FOUND,
+        ProblemCode.SERVER_NOT_FOUND,
         "no server '"
             + (serverId == null ? "null" : ServerSpec.abbreviate(serverId))
             + "' in this session");
@@ -469,14 +479,14 @@ final class DefaultMcpClientManager implements McpClientManager {
 
   private static McpManagerException removedWhileConnecting(String id, Throwable cause) {
     return new McpManagerException(
-        McpErrorCode.UPSTREAM_FAILED,
+        ProblemCode.UPSTREAM_FAILED,
         "server '" + id + "' was disconnected while connecting",
         cause);
   }
 
   private static void requireName(String what, String name) {
     if (name == null || name.isBlank()) {
-      throw new McpManagerException(McpErrorCode.BAD_REQUEST, "a " + what + " 'name' is required");
+      throw new McpManagerException(ProblemCode.BAD_REQUEST, "a " + what + " 'name' is required");
     }
   }
 
@@ -486,7 +496,7 @@ final class DefaultMcpClientManager implements McpClientManager {
     }
     if (!(value instanceof Map<?, ?> map)) {
       throw new McpManagerException(
-          McpErrorCode.BAD_REQUEST,
+          ProblemCode.BAD_REQUEST,
           what + " must be a JSON object, but was " + ServerSpec.jsonType(value));
     }
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -505,7 +515,7 @@ final class DefaultMcpClientManager implements McpClientManager {
       if (t instanceof McpError m && m.getJsonRpcError() != null) {
         McpSchema.JSONRPCResponse.JSONRPCError err = m.getJsonRpcError();
         return new McpManagerException(
-            McpErrorCode.UPSTREAM_FAILED,
+            ProblemCode.UPSTREAM_FAILED,
             "server '" + id + "' answered " + op + " with error " + err.code() + ": "
                 + err.message(),
             e);
@@ -517,14 +527,21 @@ final class DefaultMcpClientManager implements McpClientManager {
       return timedOut(id, op, timeout, e);
     }
     Throwable root = McpError.findRootCause(e);
-    String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String why = root.getMessage();
+    if (why == null || why.isBlank()) {
+      // JDK network failures often carry no message; the type alone reads like a stack trace.
+      why =
+          root instanceof IOException
+              ? "the connection failed or was closed (" + root.getClass().getSimpleName() + ")"
+              : root.getClass().getSimpleName();
+    }
     return new McpManagerException(
-        McpErrorCode.UPSTREAM_FAILED, "server '" + id + "' failed during " + op + ": " + why, e);
+        ProblemCode.UPSTREAM_FAILED, "server '" + id + "' failed during " + op + ": " + why, e);
   }
 
   private static McpManagerException timedOut(String id, String op, Duration t, Throwable e) {
     return new McpManagerException(
-        McpErrorCode.UPSTREAM_TIMEOUT,
+        ProblemCode.UPSTREAM_TIMEOUT,
         "server '" + id + "' did not answer " + op + " within " + t,
         e);
   }

@@ -1,7 +1,10 @@
 package dev.mcpinspector.mcp;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Immutable timeouts and identity of the inspector's MCP clients. */
 public final class McpClientConfig {
@@ -14,6 +17,15 @@ public final class McpClientConfig {
 
   /** Default time a graceful close may take before the connection is dropped. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
+  /** The option naming the connect timeout in the environment or init-parameters. */
+  public static final String CONNECT_TIMEOUT_KEY = "INSPECTOR_MCP_CONNECT_TIMEOUT";
+
+  /** The option naming the request timeout in the environment or init-parameters. */
+  public static final String REQUEST_TIMEOUT_KEY = "INSPECTOR_MCP_REQUEST_TIMEOUT";
+
+  /** The option naming the close timeout in the environment or init-parameters. */
+  public static final String CLOSE_TIMEOUT_KEY = "INSPECTOR_MCP_CLOSE_TIMEOUT";
 
   /** Default {@code clientInfo.name} sent in {@code initialize}. */
   public static final String DEFAULT_CLIENT_NAME = "mcp-inspector-host";
@@ -42,6 +54,30 @@ public final class McpClientConfig {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Reads the timeouts from a key/value source using the option names {@value
+   * #CONNECT_TIMEOUT_KEY}, {@value #REQUEST_TIMEOUT_KEY} and {@value #CLOSE_TIMEOUT_KEY}; values
+   * are ISO-8601 durations ({@code PT30S}) or plain seconds; missing or blank values keep the
+   * defaults.
+   *
+   * @param source returns the value of a key, or null when absent
+   * @return the configuration
+   * @throws IllegalArgumentException when a value is bad, naming the option, the value and what is
+   *     accepted
+   */
+  public static McpClientConfig from(Function<String, String> source) {
+    return builder().apply(source).build();
+  }
+
+  /**
+   * The option names {@link #from} reads.
+   *
+   * @return the keys
+   */
+  public static List<String> keys() {
+    return List.of(CONNECT_TIMEOUT_KEY, REQUEST_TIMEOUT_KEY, CLOSE_TIMEOUT_KEY);
   }
 
   /**
@@ -122,6 +158,54 @@ public final class McpClientConfig {
     private String clientVersion = DEFAULT_CLIENT_VERSION;
 
     private Builder() {}
+
+    /**
+     * Sets every timeout the source has a value for; see {@link McpClientConfig#from}.
+     *
+     * @param source returns the value of a key, or null when absent
+     * @return this builder
+     * @throws IllegalArgumentException when a value is bad, naming the option
+     */
+    public Builder apply(Function<String, String> source) {
+      Objects.requireNonNull(source, "source must not be null");
+      Duration connect = duration(CONNECT_TIMEOUT_KEY, source.apply(CONNECT_TIMEOUT_KEY));
+      Duration request = duration(REQUEST_TIMEOUT_KEY, source.apply(REQUEST_TIMEOUT_KEY));
+      Duration close = duration(CLOSE_TIMEOUT_KEY, source.apply(CLOSE_TIMEOUT_KEY));
+      if (connect != null) {
+        connectTimeout(connect);
+      }
+      if (request != null) {
+        requestTimeout(request);
+      }
+      if (close != null) {
+        closeTimeout(close);
+      }
+      return this;
+    }
+
+    private static Duration duration(String option, String text) {
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      String t = text.strip();
+      Duration d;
+      try {
+        d =
+            t.chars().allMatch(Character::isDigit)
+                ? Duration.ofSeconds(Long.parseLong(t))
+                : Duration.parse(t);
+      } catch (NumberFormatException | DateTimeParseException e) {
+        d = null;
+      }
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(
+            option
+                + " must be a positive ISO-8601 duration (PT30S) or a number of seconds, but was '"
+                + t
+                + "'");
+      }
+      return d;
+    }
 
     /**
      * Sets the connect timeout.

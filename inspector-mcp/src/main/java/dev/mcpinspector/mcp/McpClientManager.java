@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Every operation is a thin call behind one HTTP route; results are JSON-friendly (maps, lists,
  * strings, numbers, booleans, null); failures are {@link McpManagerException}s whose {@link
- * McpErrorCode} gives the status and {@code code}. Operations block the calling thread until the
+ * McpManagerException#problem()} gives the status and {@code code}. Operations block the calling thread until the
  * server answers or the timeout of {@link McpClientConfig} passes. Thread-safe.
  *
  * <p>{@link #close()} closes every connection, including ones still being opened; a connection

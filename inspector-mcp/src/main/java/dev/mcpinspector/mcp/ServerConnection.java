@@ -1,5 +1,6 @@
 package dev.mcpinspector.mcp;
 
+import dev.mcpinspector.core.http.ProblemCode;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -106,7 +107,7 @@ final class ServerConnection {
       }
       String why = error == null ? "" : ": " + error;
       throw new McpManagerException(
-          McpErrorCode.UPSTREAM_FAILED,
+          ProblemCode.UPSTREAM_FAILED,
           "server '" + spec.id() + "' is " + status.wireName() + ", not connected" + why);
     }
   }

@@ -1,5 +1,6 @@
 package dev.mcpinspector.mcp;
 
+import dev.mcpinspector.core.http.ProblemCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -170,7 +171,7 @@ public record ServerSpec(
   }
 
   private static McpManagerException bad(String detail) {
-    return new McpManagerException(McpErrorCode.BAD_REQUEST, detail);
+    return new McpManagerException(ProblemCode.BAD_REQUEST, detail);
   }
 
   /** Masks header values, which often carry credentials. */

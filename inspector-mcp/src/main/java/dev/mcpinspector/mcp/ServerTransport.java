@@ -1,5 +1,7 @@
 package dev.mcpinspector.mcp;
 
+import dev.mcpinspector.core.http.ProblemCode;
+
 /** How the inspector talks to an MCP server. */
 public enum ServerTransport {
   /** Streamable HTTP, the current MCP HTTP transport (the default). */
@@ -41,7 +43,7 @@ public enum ServerTransport {
       }
     }
     throw new McpManagerException(
-        McpErrorCode.BAD_REQUEST,
+        ProblemCode.BAD_REQUEST,
         "transport must be one of streamable-http, sse, stdio, but was '"
             + ServerSpec.abbreviate(name)
             + "'");

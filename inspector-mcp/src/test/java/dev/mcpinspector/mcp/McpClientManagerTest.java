@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.http.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpinspector.core.elicitation.ElicitationAction;
@@ -118,9 +119,9 @@ class McpClientManagerTest {
     return t.manager(t.sessionA, McpClientConfig.defaults(), OutboundPolicy.create(b.build(), resolver));
   }
 
-  static McpManagerException fails(McpErrorCode code, org.junit.jupiter.api.function.Executable e) {
+  static McpManagerException fails(ProblemCode code, org.junit.jupiter.api.function.Executable e) {
     McpManagerException ex = assertThrows(McpManagerException.class, e);
-    assertEquals(code, ex.errorCode(), ex.getMessage());
+    assertEquals(code, ex.problem(), ex.getMessage());
     return ex;
   }
 
@@ -174,7 +175,7 @@ class McpClientManagerTest {
       assertEquals(List.of(), m.listServers());
       assertEquals(
           "no server 'alpha' in this session",
-          fails(McpErrorCode.SERVER_NOT_FOUND, () -> m.listTools("alpha", null)).getMessage());
+          fails(ProblemCode.SERVER_NOT_FOUND, () -> m.listTools("alpha", null)).getMessage());
       m.addServer(ServerSpec.http("alpha", alpha.url()));
       assertEquals(ServerStatus.CONNECTED, m.server("alpha").status());
     }
@@ -232,7 +233,7 @@ class McpClientManagerTest {
       McpClientManager m = local(sessionA);
       McpManagerException e =
           fails(
-              McpErrorCode.UPSTREAM_FAILED,
+              ProblemCode.UPSTREAM_FAILED,
               () ->
                   m.addServer(
                       new ServerSpec(
@@ -326,7 +327,7 @@ class McpClientManagerTest {
     @Test
     void unknownTool_isUpstreamFailedWithTheServersError() {
       McpManagerException e =
-          fails(McpErrorCode.UPSTREAM_FAILED, () -> m.callTool("alpha", "nope", Map.of()));
+          fails(ProblemCode.UPSTREAM_FAILED, () -> m.callTool("alpha", "nope", Map.of()));
       assertTrue(
           e.getMessage().startsWith("server 'alpha' answered tools/call with error "),
           e.getMessage());
@@ -551,7 +552,7 @@ class McpClientManagerTest {
       McpClientManager m = withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(300));
       m.addServer(ServerSpec.http("slow", alpha.url()));
       McpManagerException e =
-          fails(McpErrorCode.UPSTREAM_TIMEOUT, () -> m.callTool("slow", "block", null));
+          fails(ProblemCode.UPSTREAM_TIMEOUT, () -> m.callTool("slow", "block", null));
       assertEquals("server 'slow' did not answer tools/call within PT0.3S", e.getMessage());
       assertEquals(504, e.status());
     }
@@ -565,7 +566,7 @@ class McpClientManagerTest {
       McpClientManager m = local(sessionA);
       McpManagerException e =
           fails(
-              McpErrorCode.UPSTREAM_FAILED,
+              ProblemCode.UPSTREAM_FAILED,
               () -> m.addServer(ServerSpec.http("gone", "http://127.0.0.1:" + port + "/mcp")));
       assertTrue(e.getMessage().startsWith("server 'gone' failed during initialize: "), e.getMessage());
       ServerView v = m.server("gone");
@@ -573,7 +574,7 @@ class McpClientManagerTest {
       assertEquals(e.getMessage(), v.error());
       assertEquals(
           "server 'gone' is failed, not connected: " + e.getMessage(),
-          fails(McpErrorCode.UPSTREAM_FAILED, () -> m.ping("gone")).getMessage());
+          fails(ProblemCode.UPSTREAM_FAILED, () -> m.ping("gone")).getMessage());
     }
 
     @Test
@@ -592,7 +593,7 @@ class McpClientManagerTest {
       extraServers.add(broken);
       McpClientManager m = local(sessionA);
       McpManagerException e =
-          fails(McpErrorCode.UPSTREAM_FAILED, () -> m.addServer(ServerSpec.http("broken", broken.url())));
+          fails(ProblemCode.UPSTREAM_FAILED, () -> m.addServer(ServerSpec.http("broken", broken.url())));
       assertTrue(e.getMessage().startsWith("server 'broken' failed during initialize: "), e.getMessage());
     }
 
@@ -613,7 +614,7 @@ class McpClientManagerTest {
       McpClientManager m = local(sessionA);
       McpManagerException e =
           fails(
-              McpErrorCode.UPSTREAM_FAILED,
+              ProblemCode.UPSTREAM_FAILED,
               () -> m.addServer(ServerSpec.http("moved", redirecting.url())));
       assertTrue(e.getMessage().startsWith("server 'moved' failed during initialize: "), e.getMessage());
       assertEquals(ServerStatus.FAILED, m.server("moved").status());
@@ -627,7 +628,7 @@ class McpClientManagerTest {
       extraServers.add(server);
       McpClientManager m = withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(30));
       McpManagerException e =
-          fails(McpErrorCode.UPSTREAM_TIMEOUT, () -> m.addServer(ServerSpec.http("hang", server.url())));
+          fails(ProblemCode.UPSTREAM_TIMEOUT, () -> m.addServer(ServerSpec.http("hang", server.url())));
       assertEquals("server 'hang' did not answer initialize within PT0.3S", e.getMessage());
       assertEquals(ServerStatus.FAILED, m.server("hang").status());
     }
@@ -668,7 +669,7 @@ class McpClientManagerTest {
           m.listServers().stream().map(ServerView::status).collect(Collectors.toList()));
       assertEquals(
           "server 'a' is disconnected, not connected",
-          fails(McpErrorCode.UPSTREAM_FAILED, () -> m.ping("a")).getMessage());
+          fails(ProblemCode.UPSTREAM_FAILED, () -> m.ping("a")).getMessage());
       assertEquals(
           "this client manager is closed: its session ended",
           assertThrows(
@@ -695,7 +696,7 @@ class McpClientManagerTest {
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> connecting.get(30, TimeUnit.SECONDS));
       McpManagerException cause = assertInstanceOf(McpManagerException.class, e.getCause());
-      assertEquals(McpErrorCode.UPSTREAM_FAILED, cause.errorCode());
+      assertEquals(ProblemCode.UPSTREAM_FAILED, cause.problem());
       assertEquals("server 'hang' was disconnected while connecting", cause.getMessage());
       assertEquals(ServerStatus.DISCONNECTED, m.server("hang").status());
     }
@@ -713,7 +714,7 @@ class McpClientManagerTest {
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> call.get(30, TimeUnit.SECONDS));
       McpManagerException cause = assertInstanceOf(McpManagerException.class, e.getCause());
-      assertEquals(McpErrorCode.UPSTREAM_FAILED, cause.errorCode());
+      assertEquals(ProblemCode.UPSTREAM_FAILED, cause.problem());
       assertEquals("server 'g' was disconnected during tools/call", cause.getMessage());
     }
 
@@ -743,7 +744,7 @@ class McpClientManagerTest {
       McpClientManager m = local(sessionA);
       m.addServer(ServerSpec.http("alpha", alpha.url()));
       McpManagerException e =
-          fails(McpErrorCode.SERVER_EXISTS, () -> m.addServer(ServerSpec.http("alpha", beta.url())));
+          fails(ProblemCode.SERVER_EXISTS, () -> m.addServer(ServerSpec.http("alpha", beta.url())));
       assertEquals(409, e.status());
       assertEquals(
           "server id 'alpha' is already in use in this session; remove it first or choose another"
@@ -755,7 +756,7 @@ class McpClientManagerTest {
     @ValueSource(strings = {"has space", "slash/", "", "ünï", "x?y"})
     void invalidIdCharacters_isBadRequest(String id) {
       McpManagerException e =
-          fails(McpErrorCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http(id, alpha.url())));
+          fails(ProblemCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http(id, alpha.url())));
       assertEquals(
           "server id must match [A-Za-z0-9._-]{1,64}, but was '" + id + "'", e.getMessage());
     }
@@ -763,7 +764,7 @@ class McpClientManagerTest {
     @Test
     void tooLongId_isBadRequest() {
       fails(
-          McpErrorCode.BAD_REQUEST,
+          ProblemCode.BAD_REQUEST,
           () -> local(sessionA).addServer(ServerSpec.http("x".repeat(65), alpha.url())));
     }
 
@@ -772,21 +773,21 @@ class McpClientManagerTest {
       McpClientManager m = local(sessionA);
       assertEquals(
           "no server 'nope' in this session",
-          fails(McpErrorCode.SERVER_NOT_FOUND, () -> m.callTool("nope", "echo", null)).getMessage());
-      fails(McpErrorCode.SERVER_NOT_FOUND, () -> m.removeServer("nope"));
-      fails(McpErrorCode.SERVER_NOT_FOUND, () -> m.server("nope"));
+          fails(ProblemCode.SERVER_NOT_FOUND, () -> m.callTool("nope", "echo", null)).getMessage());
+      fails(ProblemCode.SERVER_NOT_FOUND, () -> m.removeServer("nope"));
+      fails(ProblemCode.SERVER_NOT_FOUND, () -> m.server("nope"));
     }
 
     @Test
     void malformedUrl_isBadRequest() {
       McpManagerException e =
           fails(
-              McpErrorCode.BAD_REQUEST,
+              ProblemCode.BAD_REQUEST,
               () -> local(sessionA).addServer(ServerSpec.http("x", "http://exa mple/mcp")));
       assertTrue(e.getMessage().startsWith("url 'http://exa mple/mcp' is malformed: "), e.getMessage());
       assertEquals(
           "a streamable-http server needs a 'url'",
-          fails(McpErrorCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http("x", null)))
+          fails(ProblemCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http("x", null)))
               .getMessage());
     }
 
@@ -796,14 +797,14 @@ class McpClientManagerTest {
       m.addServer(ServerSpec.http("alpha", alpha.url()));
       assertEquals(
           "tool arguments must be a JSON object, but was an array",
-          fails(McpErrorCode.BAD_REQUEST, () -> m.callTool("alpha", "echo", List.of(1, 2)))
+          fails(ProblemCode.BAD_REQUEST, () -> m.callTool("alpha", "echo", List.of(1, 2)))
               .getMessage());
       assertEquals(
           "tool arguments must be a JSON object, but was a string",
-          fails(McpErrorCode.BAD_REQUEST, () -> m.callTool("alpha", "echo", "{}")).getMessage());
+          fails(ProblemCode.BAD_REQUEST, () -> m.callTool("alpha", "echo", "{}")).getMessage());
       assertEquals(
           "a tool 'name' is required",
-          fails(McpErrorCode.BAD_REQUEST, () -> m.callTool("alpha", " ", Map.of())).getMessage());
+          fails(ProblemCode.BAD_REQUEST, () -> m.callTool("alpha", " ", Map.of())).getMessage());
     }
 
     @Test
@@ -815,7 +816,7 @@ class McpClientManagerTest {
               OutboundPolicy.create(OutboundConfig.builder().maxServersPerSession(1).build()));
       m.addServer(ServerSpec.http("a", alpha.url()));
       McpManagerException e =
-          fails(McpErrorCode.SERVER_LIMIT, () -> m.addServer(ServerSpec.http("b", beta.url())));
+          fails(ProblemCode.SERVER_LIMIT, () -> m.addServer(ServerSpec.http("b", beta.url())));
       assertEquals(429, e.status());
       assertEquals(
           "this session already has 1 servers, the maximum"
@@ -827,7 +828,7 @@ class McpClientManagerTest {
     void hopByHopHeader_isBadRequestNamingIt() {
       McpManagerException e =
           fails(
-              McpErrorCode.BAD_REQUEST,
+              ProblemCode.BAD_REQUEST,
               () ->
                   local(sessionA)
                       .addServer(
@@ -849,13 +850,13 @@ class McpClientManagerTest {
       assertEquals(
           "field 'headers' must be a JSON object of strings, but was an array",
           fails(
-                  McpErrorCode.BAD_REQUEST,
+                  ProblemCode.BAD_REQUEST,
                   () -> ServerSpec.fromJson(Map.of("id", "x", "headers", List.of())))
               .getMessage());
       assertEquals(
           "transport must be one of streamable-http, sse, stdio, but was 'ws'",
           fails(
-                  McpErrorCode.BAD_REQUEST,
+                  ProblemCode.BAD_REQUEST,
                   () -> ServerSpec.fromJson(Map.of("id", "x", "transport", "ws")))
               .getMessage());
       ServerSpec s =
@@ -895,7 +896,7 @@ class McpClientManagerTest {
         })
     void refusedUrls_areUrlForbidden(String url) {
       McpClientManager m = hosted(McpClientManagerTest.this, resolver);
-      McpManagerException e = fails(McpErrorCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", url)));
+      McpManagerException e = fails(ProblemCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", url)));
       assertEquals(403, e.status());
       assertEquals(List.of(), m.listServers());
       assertEquals(List.of(), rpc.events, "nothing may be sent");
@@ -908,7 +909,7 @@ class McpClientManagerTest {
           "host 'sneaky.example.com' resolves to 127.0.0.1, a loopback address, which hosted mode"
               + " refuses; an operator can allow it in INSPECTOR_OUTBOUND_ALLOW",
           fails(
-                  McpErrorCode.URL_FORBIDDEN,
+                  ProblemCode.URL_FORBIDDEN,
                   () -> m.addServer(ServerSpec.http("x", "https://sneaky.example.com/mcp")))
               .getMessage());
     }
@@ -928,7 +929,7 @@ class McpClientManagerTest {
                           : new byte[] {10, 0, 0, 5}));
       McpClientManager m = hosted(McpClientManagerTest.this, rebinding, "127.0.0.1/32");
       McpManagerException e =
-          fails(McpErrorCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", alpha.url())));
+          fails(ProblemCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", alpha.url())));
       assertEquals(
           "server 'x': request refused: host '127.0.0.1' resolves to 10.0.0.5, a private (RFC"
               + " 1918) address, which hosted mode refuses; an operator can allow it in"
@@ -944,7 +945,7 @@ class McpClientManagerTest {
       McpClientManager m = hosted(McpClientManagerTest.this, resolver);
       McpManagerException e =
           fails(
-              McpErrorCode.TRANSPORT_FORBIDDEN,
+              ProblemCode.TRANSPORT_FORBIDDEN,
               () ->
                   m.addServer(
                       new ServerSpec("x", ServerTransport.STDIO, null, null, "/bin/true", null)));

@@ -28,6 +28,9 @@ final class TestMcpServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final McpSyncServer mcp;
+  /** When set, the next request's MCP session id is replaced by an unknown one (answered 404). */
+  final java.util.concurrent.atomic.AtomicBoolean dropNextSession =
+      new java.util.concurrent.atomic.AtomicBoolean();
   /** Released when the server closes so blocked tool calls end. */
   final CountDownLatch release = new CountDownLatch(1);
   /** Counted down each time the {@code block} tool is entered. */
@@ -141,7 +144,7 @@ final class TestMcpServer implements AutoCloseable {
                                         .build()))
                             .build()))
             .build();
-    TestMcpServer s = startJetty(provider, mcp, "/mcp");
+    TestMcpServer s = startJetty(new SessionDropper(provider, self), mcp, "/mcp");
     self[0] = s;
     return s;
   }
@@ -189,6 +192,54 @@ final class TestMcpServer implements AutoCloseable {
     jetty.setHandler(context);
     jetty.start();
     return new TestMcpServer(jetty, connector, mcp);
+  }
+
+  /**
+   * Delegates to the SDK's servlet, but can make the server forget the client's MCP session once,
+   * as a restarted server would: the request then names an unknown session and gets 404.
+   */
+  static final class SessionDropper extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final HttpServlet delegate;
+    private final transient TestMcpServer[] server;
+
+    SessionDropper(HttpServlet delegate, TestMcpServer[] server) {
+      this.delegate = delegate;
+      this.server = server;
+    }
+
+    @Override
+    public void init(jakarta.servlet.ServletConfig config) throws jakarta.servlet.ServletException {
+      super.init(config);
+      delegate.init(config);
+    }
+
+    @Override
+    protected void service(
+        jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+        throws jakarta.servlet.ServletException, java.io.IOException {
+      if (req.getHeader("Mcp-Session-Id") != null
+          && server[0] != null
+          && server[0].dropNextSession.compareAndSet(true, false)) {
+        req =
+            new jakarta.servlet.http.HttpServletRequestWrapper(req) {
+              @Override
+              public String getHeader(String name) {
+                return "mcp-session-id".equalsIgnoreCase(name)
+                    ? "forgotten-session"
+                    : super.getHeader(name);
+              }
+
+              @Override
+              public java.util.Enumeration<String> getHeaders(String name) {
+                return "mcp-session-id".equalsIgnoreCase(name)
+                    ? java.util.Collections.enumeration(List.of("forgotten-session"))
+                    : super.getHeaders(name);
+              }
+            };
+      }
+      delegate.service(req, resp);
+    }
   }
 
   int port() {

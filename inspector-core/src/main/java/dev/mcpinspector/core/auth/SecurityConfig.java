@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.auth;
 
+import dev.mcpinspector.core.config.Checks;
 import dev.mcpinspector.core.http.AllowedHosts;
 import dev.mcpinspector.core.http.AllowedOrigins;
 import dev.mcpinspector.core.http.TrustedProxies;
@@ -10,7 +11,6 @@ import dev.mcpinspector.core.session.SameSite;
 import dev.mcpinspector.core.session.SessionConfig;
 import dev.mcpinspector.core.session.SigningKeyRing;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,28 +73,6 @@ public final class SecurityConfig {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * Parses a duration option: ISO-8601 ({@code PT30M}) or plain seconds ({@code 1800}).
-   *
-   * @param option the option name, for messages
-   * @param text the value
-   * @return the duration
-   * @throws IllegalArgumentException naming the option, the value and the accepted forms
-   */
-  public static Duration parseDuration(String option, String text) {
-    String t = text == null ? "" : text.strip();
-    try {
-      if (!t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9') && t.length() <= 12) {
-        return Duration.ofSeconds(Long.parseLong(t));
-      }
-      return Duration.parse(t);
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException(
-          option + " must be an ISO-8601 duration such as PT30M or a number of seconds, but was '"
-              + text + "'", e);
-    }
   }
 
   /**
@@ -595,14 +573,9 @@ public final class SecurityConfig {
      * @throws IllegalArgumentException naming the bad value
      */
     public Builder loginFailureLimit(int limit, Duration window) {
-      if (limit < 1) {
-        throw new IllegalArgumentException("loginFailureLimit must be at least 1, but was " + limit);
-      }
+      Checks.atLeast("loginFailureLimit", limit, 1);
       Objects.requireNonNull(window, "window must not be null");
-      if (window.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException(
-            "loginFailureWindow must be at least 1 second, but was " + window);
-      }
+      Checks.atLeastOneSecond("loginFailureWindow", window);
       this.loginFailureLimit = limit;
       this.loginFailureWindow = window;
       return this;
@@ -616,10 +589,7 @@ public final class SecurityConfig {
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxTrackedClients(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("maxTrackedClients must be at least 1, but was " + max);
-      }
-      this.maxTrackedClients = max;
+      this.maxTrackedClients = Checks.atLeast("maxTrackedClients", max, 1);
       return this;
     }
 

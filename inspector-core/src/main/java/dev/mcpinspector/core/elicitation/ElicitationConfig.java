@@ -1,7 +1,7 @@
 package dev.mcpinspector.core.elicitation;
 
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /** Immutable settings of an {@link ElicitationBroker}. */
 public final class ElicitationConfig {
@@ -126,11 +126,7 @@ public final class ElicitationConfig {
      * @throws IllegalArgumentException when value is zero or negative
      */
     public Builder timeout(Duration value) {
-      Objects.requireNonNull(value, "timeout must not be null");
-      if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException("timeout must be positive, but was " + value);
-      }
-      this.timeout = value;
+      this.timeout = Checks.positive("timeout", value);
       return this;
     }
 
@@ -142,11 +138,7 @@ public final class ElicitationConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder maxPendingPerSession(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "maxPendingPerSession must be at least 1, but was " + value);
-      }
-      this.maxPendingPerSession = value;
+      this.maxPendingPerSession = Checks.atLeast("maxPendingPerSession", value, 1);
       return this;
     }
 
@@ -158,11 +150,7 @@ public final class ElicitationConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder subscriberQueueSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "subscriberQueueSize must be at least 1, but was " + value);
-      }
-      this.subscriberQueueSize = value;
+      this.subscriberQueueSize = Checks.atLeast("subscriberQueueSize", value, 1);
       return this;
     }
 
@@ -175,12 +163,7 @@ public final class ElicitationConfig {
      * @throws IllegalArgumentException when value is negative
      */
     public Builder subscriberStallTimeout(Duration value) {
-      Objects.requireNonNull(value, "subscriberStallTimeout must not be null");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(
-            "subscriberStallTimeout must not be negative, but was " + value);
-      }
-      this.subscriberStallTimeout = value;
+      this.subscriberStallTimeout = Checks.notNegative("subscriberStallTimeout", value);
       return this;
     }
 
@@ -192,11 +175,7 @@ public final class ElicitationConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder maxSubscribersPerSession(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "maxSubscribersPerSession must be at least 1, but was " + value);
-      }
-      this.maxSubscribersPerSession = value;
+      this.maxSubscribersPerSession = Checks.atLeast("maxSubscribersPerSession", value, 1);
       return this;
     }
 

@@ -1,8 +1,11 @@
 package dev.mcpinspector.core.elicitation;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.OpenSessions;
+import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.lang.System.Logger.Level;
@@ -14,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,8 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
   private final Ticker ticker;
   private final long stallNanos;
   private final SecureRandom random = new SecureRandom();
-  private final ConcurrentHashMap<SessionId, State> sessions = new ConcurrentHashMap<>();
-  private volatile boolean closed;
+  private final OpenSessions<State> sessions =
+      new OpenSessions<>("ElicitationBroker", id -> new State(), this::retire);
 
   private final LongAdder requested = new LongAdder();
   private final LongAdder answered = new LongAdder();
@@ -59,52 +61,32 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
 
   @Override
   public void open(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    if (closed) {
-      throw new IllegalStateException("ElicitationBroker is closed; no session can be opened");
-    }
-    sessions.computeIfAbsent(session, k -> new State());
+    sessions.open(session);
   }
 
   @Override
   public boolean isOpen(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    return sessions.containsKey(session);
+    return sessions.isOpen(session);
   }
 
   @Override
   public void clearSession(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    State state = sessions.remove(session);
-    if (state != null) {
-      retire(state, CloseReason.SESSION_CLOSED);
-    }
+    sessions.clear(session);
   }
 
   @Override
   public void close() {
-    closed = true;
-    for (SessionId id : new ArrayList<>(sessions.keySet())) {
-      State state = sessions.remove(id);
-      if (state != null) {
-        retire(state, CloseReason.SHUTDOWN);
-      }
-    }
+    sessions.close();
   }
 
   private void retire(State state, CloseReason reason) {
     List<Pending> cancelled;
-    List<SubscriptionQueue<ElicitationEvent>> toSignal = new ArrayList<>();
+    List<SubscriptionQueue<ElicitationEvent>> toSignal;
     synchronized (state) {
       state.cleared = true;
       cancelled = new ArrayList<>(state.pending.values());
       state.pending.clear();
-      for (SubscriptionQueue<ElicitationEvent> queue : state.subscribers) {
-        if (queue.closeByOwner(reason)) {
-          toSignal.add(queue);
-        }
-      }
-      state.subscribers.clear();
+      toSignal = state.subscribers.closeAll(reason);
     }
     for (Pending p : cancelled) {
       p.timeout.cancel(false);
@@ -161,7 +143,7 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
               () -> expire(state, requestId), config.timeout().toNanos(), TimeUnit.NANOSECONDS);
       state.pending.put(requestId, new Pending(event, future, timeout));
       requested.increment();
-      toSignal = offer(state, event);
+      toSignal = state.subscribers.offer(serverId, event);
     }
     toSignal.forEach(SubscriptionQueue::signal);
     return future;
@@ -208,30 +190,14 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
         return false;
       }
       toSignal =
-          offer(
-              state,
+          state.subscribers.offer(
+              p.event.serverId(),
               new ElicitationEvent.Completed(++state.lastSequence, requestId, response.action()));
     }
     p.timeout.cancel(false);
     p.future.complete(response);
     toSignal.forEach(SubscriptionQueue::signal);
     return true;
-  }
-
-  private static List<SubscriptionQueue<ElicitationEvent>> offer(
-      State state, ElicitationEvent event) {
-    List<SubscriptionQueue<ElicitationEvent>> toSignal = new ArrayList<>(1);
-    List<SubscriptionQueue<ElicitationEvent>> subs = state.subscribers;
-    for (int i = subs.size() - 1; i >= 0; i--) {
-      SubscriptionQueue<ElicitationEvent> queue = subs.get(i);
-      if (queue.offer(event)) {
-        toSignal.add(queue);
-      }
-      if (queue.isClosed()) {
-        subs.remove(i);
-      }
-    }
-    return toSignal;
   }
 
   @Override
@@ -274,17 +240,10 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
         queue.closeByOwner(CloseReason.SESSION_CLOSED);
         return queue;
       }
-      int max = config.maxSubscribersPerSession();
-      if (state.subscribers.size() >= max) {
-        throw new IllegalStateException(
-            "the session already has "
-                + max
-                + " open subscriptions (maxSubscribersPerSession); close one first");
-      }
+      state.subscribers.add(queue, ServerFilter.all(), config.maxSubscribersPerSession());
       for (Pending p : state.pending.values()) {
         signal |= queue.offer(p.event);
       }
-      state.subscribers.add(queue);
     }
     if (signal) {
       queue.signal();
@@ -306,7 +265,7 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
     int open = 0;
     int pending = 0;
     int subscribers = 0;
-    for (State state : sessions.values()) {
+    for (State state : sessions.states()) {
       synchronized (state) {
         open++;
         pending += state.pending.size();
@@ -343,7 +302,7 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
   /** One session's pending requests (oldest first) and subscribers; guarded by the monitor. */
   private static final class State {
     final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
-    final List<SubscriptionQueue<ElicitationEvent>> subscribers = new ArrayList<>(2);
+    final Subscribers<ElicitationEvent> subscribers = new Subscribers<>(() -> {});
     long lastSequence;
     boolean cleared;
   }

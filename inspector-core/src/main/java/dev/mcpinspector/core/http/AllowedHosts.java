@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.http;
 
+import dev.mcpinspector.core.net.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package dev.mcpinspector.core.http;
 
+import dev.mcpinspector.core.net.IpLiterals;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.Locale;
 
 /** Host header syntax: validation and normalisation. */
@@ -26,11 +29,12 @@ final class Hosts {
         return null;
       }
       String literal = text.substring(0, close + 1);
-      byte[] bytes = IpLiterals.parse(literal);
-      if (bytes == null) {
+      InetAddress address = IpLiterals.parse(literal);
+      if (address == null) {
         return null;
       }
-      name = bytes.length == 4 ? IpLiterals.format(bytes) : "[" + IpLiterals.format(bytes) + "]";
+      String literalText = address.getHostAddress();
+      name = address instanceof Inet4Address ? literalText : "[" + literalText + "]";
       String rest = text.substring(close + 1);
       if (!rest.isEmpty()) {
         if (rest.charAt(0) != ':') {

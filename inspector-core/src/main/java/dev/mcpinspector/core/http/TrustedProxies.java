@@ -1,5 +1,8 @@
 package dev.mcpinspector.core.http;
 
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.net.IpLiterals;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +82,13 @@ public final class TrustedProxies {
     if (networks.isEmpty()) {
       return false;
     }
-    byte[] bytes = IpLiterals.parse(address);
-    return bytes != null && isTrusted(bytes);
+    InetAddress parsed = IpLiterals.parse(address);
+    return parsed != null && isTrusted(parsed);
   }
 
-  private boolean isTrusted(byte[] bytes) {
+  private boolean isTrusted(InetAddress address) {
     for (Cidr network : networks) {
-      if (network.contains(bytes)) {
+      if (network.contains(address)) {
         return true;
       }
     }
@@ -115,11 +118,11 @@ public final class TrustedProxies {
         Hop hop = hops.get(i);
         proto = hop.proto;
         host = hop.host;
-        byte[] address = hop.forAddress == null ? null : IpLiterals.parse(hop.forAddress);
+        InetAddress address = hop.forAddress == null ? null : IpLiterals.parse(hop.forAddress);
         if (address == null) {
           break;
         }
-        client = IpLiterals.format(address);
+        client = address.getHostAddress();
         if (!isTrusted(address)) {
           break;
         }
@@ -224,7 +227,7 @@ public final class TrustedProxies {
             i++;
           }
           int start = i;
-          while (i < n && isTokenChar(line.charAt(i))) {
+          while (i < n && HttpTokens.isTokenChar(line.charAt(i))) {
             i++;
           }
           if (i == start || i >= n || line.charAt(i) != '=') {
@@ -254,7 +257,7 @@ public final class TrustedProxies {
             value = b.toString();
           } else {
             int vs = i;
-            while (i < n && isTokenChar(line.charAt(i))) {
+            while (i < n && HttpTokens.isTokenChar(line.charAt(i))) {
               i++;
             }
             if (i == vs) {
@@ -311,13 +314,6 @@ public final class TrustedProxies {
       }
     }
     return hops;
-  }
-
-  private static boolean isTokenChar(char c) {
-    if (c <= 0x20 || c >= 0x7f) {
-      return false;
-    }
-    return "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.http.HttpTokens;
+import dev.mcpinspector.core.net.Cidr;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -116,7 +118,7 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
     for (Map.Entry<String, String> h : headers.entrySet()) {
       String name = h.getKey();
       String value = h.getValue();
-      if (name == null || !isToken(name)) {
+      if (name == null || !HttpTokens.isToken(name)) {
         return bad("header name '" + name + "' is not a valid HTTP header name");
       }
       if (FORBIDDEN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -193,23 +195,5 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
       h = h.substring(0, h.length() - 1);
     }
     return h;
-  }
-
-  private static boolean isToken(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,10 +1,11 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.config.Checks;
+import dev.mcpinspector.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,14 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class OutboundConfig {
 
-  /** The environment variable naming the mode ({@code local} or {@code hosted}). */
-  public static final String ENV_MODE = "INSPECTOR_MODE";
-
-  /** The environment variable with the comma-separated allowlist of hosts and CIDRs. */
+  /**
+   * The environment variable with the comma-separated allowlist of hosts and CIDRs, named in
+   * refusals (it is read by {@code InspectorConfig}).
+   */
   public static final String ENV_OUTBOUND_ALLOW = "INSPECTOR_OUTBOUND_ALLOW";
-
-  /** The environment variable with the per-session server cap. */
-  public static final String ENV_MAX_SERVERS_PER_SESSION = "INSPECTOR_MAX_SERVERS_PER_SESSION";
 
   /** Default mode. */
   public static final Mode DEFAULT_MODE = Mode.LOCAL;
@@ -60,56 +58,6 @@ public final class OutboundConfig {
    */
   public static OutboundConfig defaults() {
     return builder().build();
-  }
-
-  /**
-   * Reads {@value #ENV_MODE}, {@value #ENV_OUTBOUND_ALLOW} and {@value
-   * #ENV_MAX_SERVERS_PER_SESSION}; absent or blank variables keep their defaults.
-   *
-   * @param env the variables, for example {@link System#getenv()}
-   * @return the configuration
-   * @throws IllegalArgumentException naming the variable, the value and what is accepted when a
-   *     value is malformed
-   */
-  public static OutboundConfig fromEnvironment(Map<String, String> env) {
-    Builder b = builder();
-    String mode = env.get(ENV_MODE);
-    if (mode != null && !mode.isBlank()) {
-      try {
-        b.mode(Mode.parse(mode));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(ENV_MODE + ": " + e.getMessage(), e);
-      }
-    }
-    String allow = env.get(ENV_OUTBOUND_ALLOW);
-    if (allow != null && !allow.isBlank()) {
-      for (String entry : allow.split(",")) {
-        if (entry.isBlank()) {
-          continue;
-        }
-        try {
-          b.allow(entry);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(ENV_OUTBOUND_ALLOW + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    String max = env.get(ENV_MAX_SERVERS_PER_SESSION);
-    if (max != null && !max.isBlank()) {
-      int n;
-      try {
-        n = Integer.parseInt(max.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            ENV_MAX_SERVERS_PER_SESSION + " must be a positive integer, but was '" + max + "'", e);
-      }
-      try {
-        b.maxServersPerSession(n);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(ENV_MAX_SERVERS_PER_SESSION + ": " + e.getMessage(), e);
-      }
-    }
-    return b.build();
   }
 
   /**
@@ -225,11 +173,7 @@ public final class OutboundConfig {
      * @throws IllegalArgumentException when not positive
      */
     public Builder maxServersPerSession(int max) {
-      if (max <= 0) {
-        throw new IllegalArgumentException(
-            "maxServersPerSession must be positive, but was " + max);
-      }
-      this.maxServersPerSession = max;
+      this.maxServersPerSession = Checks.positive("maxServersPerSession", max);
       return this;
     }
 

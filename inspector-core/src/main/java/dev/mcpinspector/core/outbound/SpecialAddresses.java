@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.outbound;
 
+import dev.mcpinspector.core.net.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,9 +1,11 @@
 package dev.mcpinspector.core.progress;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.OpenSessions;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
@@ -12,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +34,8 @@ final class InMemoryProgressStore implements ProgressStore {
   private final Ticker ticker;
   private final long staleNanos;
   private final long stallNanos;
-  private final ConcurrentHashMap<SessionId, State> sessions = new ConcurrentHashMap<>();
-  private volatile boolean closed;
+  private final OpenSessions<State> sessions =
+      new OpenSessions<>("ProgressStore", State::new, this::retire);
 
   private final LongAdder droppedNotOpen = new LongAdder();
   private final LongAdder retiredReported = new LongAdder();
@@ -53,41 +54,26 @@ final class InMemoryProgressStore implements ProgressStore {
 
   @Override
   public void open(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    if (closed) {
-      throw new IllegalStateException("ProgressStore is closed; no session can be opened");
-    }
-    sessions.computeIfAbsent(session, State::new);
+    sessions.open(session);
   }
 
   @Override
   public boolean isOpen(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    return sessions.containsKey(session);
+    return sessions.isOpen(session);
   }
 
   @Override
   public void clearSession(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    State state = sessions.remove(session);
-    if (state != null) {
-      retire(state, CloseReason.SESSION_CLOSED);
-    }
+    sessions.clear(session);
   }
 
   @Override
   public void close() {
-    closed = true;
-    for (SessionId id : new ArrayList<>(sessions.keySet())) {
-      State state = sessions.remove(id);
-      if (state != null) {
-        retire(state, CloseReason.SHUTDOWN);
-      }
-    }
+    sessions.close();
   }
 
   private void retire(State state, CloseReason reason) {
-    List<SubscriptionQueue<ProgressUpdate>> toSignal = new ArrayList<>();
+    List<SubscriptionQueue<ProgressUpdate>> toSignal;
     synchronized (state) {
       state.cleared = true;
       retiredReported.add(state.lastSequence);
@@ -96,12 +82,7 @@ final class InMemoryProgressStore implements ProgressStore {
         state.sweep.cancel(false);
         state.sweep = null;
       }
-      for (Sub sub : state.subscribers) {
-        if (sub.queue.closeByOwner(reason)) {
-          toSignal.add(sub.queue);
-        }
-      }
-      state.subscribers.clear();
+      toSignal = state.subscribers.closeAll(reason);
     }
     toSignal.forEach(SubscriptionQueue::signal);
   }
@@ -133,7 +114,7 @@ final class InMemoryProgressStore implements ProgressStore {
             : message.substring(0, config.maxMessageChars() - 1) + "\u2026";
     long nowNanos = ticker.read();
     long nowMillis = clock.millis();
-    List<SubscriptionQueue<ProgressUpdate>> toSignal = null;
+    List<SubscriptionQueue<ProgressUpdate>> toSignal;
     synchronized (state) {
       if (state.cleared) {
         droppedNotOpen.increment();
@@ -153,26 +134,9 @@ final class InMemoryProgressStore implements ProgressStore {
       if (state.sweep == null) {
         state.sweep = schedule(state, staleNanos);
       }
-      List<Sub> subs = state.subscribers;
-      for (int i = subs.size() - 1; i >= 0; i--) {
-        Sub sub = subs.get(i);
-        if (!sub.filter.matches(key.serverId())) {
-          continue;
-        }
-        if (sub.queue.offer(update)) {
-          if (toSignal == null) {
-            toSignal = new ArrayList<>(2);
-          }
-          toSignal.add(sub.queue);
-        }
-        if (sub.queue.isClosed()) {
-          subs.remove(i);
-        }
-      }
+      toSignal = state.subscribers.offer(key.serverId(), update);
     }
-    if (toSignal != null) {
-      toSignal.forEach(SubscriptionQueue::signal);
-    }
+    toSignal.forEach(SubscriptionQueue::signal);
   }
 
   private ScheduledFuture<?> schedule(State state, long delayNanos) {
@@ -246,19 +210,12 @@ final class InMemoryProgressStore implements ProgressStore {
         queue.closeByOwner(CloseReason.SESSION_CLOSED);
         return queue;
       }
-      int max = config.maxSubscribersPerSession();
-      if (state.subscribers.size() >= max) {
-        throw new IllegalStateException(
-            "the session already has "
-                + max
-                + " open subscriptions (maxSubscribersPerSession); close one first");
-      }
+      state.subscribers.add(queue, filter, config.maxSubscribersPerSession());
       for (Entry entry : state.entries.values()) {
         if (filter.matches(entry.update.key().serverId())) {
           signal |= queue.offer(entry.update);
         }
       }
-      state.subscribers.add(new Sub(queue, filter));
     }
     if (signal) {
       queue.signal();
@@ -271,7 +228,7 @@ final class InMemoryProgressStore implements ProgressStore {
       return;
     }
     synchronized (state) {
-      state.subscribers.removeIf(s -> s.queue == queue);
+      state.subscribers.remove(queue);
     }
   }
 
@@ -281,7 +238,7 @@ final class InMemoryProgressStore implements ProgressStore {
     long tokens = 0;
     long reported = retiredReported.sum();
     int subscribers = 0;
-    for (State state : sessions.values()) {
+    for (State state : sessions.states()) {
       synchronized (state) {
         open++;
         tokens += state.entries.size();
@@ -309,21 +266,11 @@ final class InMemoryProgressStore implements ProgressStore {
     }
   }
 
-  private static final class Sub {
-    final SubscriptionQueue<ProgressUpdate> queue;
-    final ServerFilter filter;
-
-    Sub(SubscriptionQueue<ProgressUpdate> queue, ServerFilter filter) {
-      this.queue = queue;
-      this.filter = filter;
-    }
-  }
-
   /** One session's entries and subscribers; guarded by the instance monitor. */
   private static final class State {
     final SessionId id;
     final LinkedHashMap<ProgressKey, Entry> entries = new LinkedHashMap<>();
-    final List<Sub> subscribers = new ArrayList<>(2);
+    final Subscribers<ProgressUpdate> subscribers = new Subscribers<>(() -> {});
     ScheduledFuture<?> sweep;
     long lastSequence;
     boolean cleared;

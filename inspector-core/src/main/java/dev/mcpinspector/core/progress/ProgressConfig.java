@@ -1,7 +1,7 @@
 package dev.mcpinspector.core.progress;
 
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /** Immutable settings of a {@link ProgressStore}. */
 public final class ProgressConfig {
@@ -143,11 +143,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is zero or negative
      */
     public Builder staleAfter(Duration value) {
-      Objects.requireNonNull(value, "staleAfter must not be null");
-      if (value.isZero() || value.isNegative()) {
-        throw new IllegalArgumentException("staleAfter must be positive, but was " + value);
-      }
-      this.staleAfter = value;
+      this.staleAfter = Checks.positive("staleAfter", value);
       return this;
     }
 
@@ -159,11 +155,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder maxTokensPerSession(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "maxTokensPerSession must be at least 1, but was " + value);
-      }
-      this.maxTokensPerSession = value;
+      this.maxTokensPerSession = Checks.atLeast("maxTokensPerSession", value, 1);
       return this;
     }
 
@@ -175,11 +167,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder subscriberQueueSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "subscriberQueueSize must be at least 1, but was " + value);
-      }
-      this.subscriberQueueSize = value;
+      this.subscriberQueueSize = Checks.atLeast("subscriberQueueSize", value, 1);
       return this;
     }
 
@@ -192,12 +180,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is negative
      */
     public Builder subscriberStallTimeout(Duration value) {
-      Objects.requireNonNull(value, "subscriberStallTimeout must not be null");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(
-            "subscriberStallTimeout must not be negative, but was " + value);
-      }
-      this.subscriberStallTimeout = value;
+      this.subscriberStallTimeout = Checks.notNegative("subscriberStallTimeout", value);
       return this;
     }
 
@@ -209,11 +192,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder maxSubscribersPerSession(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "maxSubscribersPerSession must be at least 1, but was " + value);
-      }
-      this.maxSubscribersPerSession = value;
+      this.maxSubscribersPerSession = Checks.atLeast("maxSubscribersPerSession", value, 1);
       return this;
     }
 
@@ -225,10 +204,7 @@ public final class ProgressConfig {
      * @throws IllegalArgumentException when value is less than 16
      */
     public Builder maxMessageChars(int value) {
-      if (value < 16) {
-        throw new IllegalArgumentException("maxMessageChars must be at least 16, but was " + value);
-      }
-      this.maxMessageChars = value;
+      this.maxMessageChars = Checks.atLeast("maxMessageChars", value, 16);
       return this;
     }
 

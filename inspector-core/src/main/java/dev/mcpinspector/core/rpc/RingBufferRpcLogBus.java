@@ -1,18 +1,18 @@
 package dev.mcpinspector.core.rpc;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.OpenSessions;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +38,12 @@ final class RingBufferRpcLogBus implements RpcLogBus {
   private final int maxChars;
   private final long stallNanos;
   private final long trimSlack;
-  private final ConcurrentHashMap<SessionId, SessionLog> sessions = new ConcurrentHashMap<>();
+  private final OpenSessions<SessionLog> sessions =
+      new OpenSessions<>("RpcLogBus", this::newLog, this::retire);
   private final AtomicLong retainedBytes = new AtomicLong();
   private final ReentrantLock trimLock = new ReentrantLock();
   private final ScheduledFuture<?> clockTask;
   private volatile long cachedMillis;
-  private volatile boolean closed;
 
   private final LongAdder droppedNotOpen = new LongAdder();
   private final LongAdder cutOff = new LongAdder();
@@ -75,44 +75,33 @@ final class RingBufferRpcLogBus implements RpcLogBus {
 
   @Override
   public void open(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    if (closed) {
-      throw new IllegalStateException("RpcLogBus is closed; no session can be opened");
-    }
-    sessions.computeIfAbsent(session, SessionLog::new);
+    sessions.open(session);
   }
 
   @Override
   public boolean isOpen(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    return sessions.containsKey(session);
+    return sessions.isOpen(session);
   }
 
   @Override
   public void clearSession(SessionId session) {
-    Objects.requireNonNull(session, "session must not be null");
-    SessionLog log = sessions.remove(session);
-    if (log != null) {
-      retire(log, CloseReason.SESSION_CLOSED);
-    }
+    sessions.clear(session);
   }
 
   @Override
   public void close() {
-    closed = true;
+    sessions.close();
     if (clockTask != null) {
       clockTask.cancel(false);
     }
-    for (SessionId id : new ArrayList<>(sessions.keySet())) {
-      SessionLog log = sessions.remove(id);
-      if (log != null) {
-        retire(log, CloseReason.SHUTDOWN);
-      }
-    }
+  }
+
+  private SessionLog newLog(SessionId session) {
+    return new SessionLog(session, cutOff::increment);
   }
 
   private void retire(SessionLog log, CloseReason reason) {
-    List<SubscriptionQueue<RpcEvent>> toSignal = new ArrayList<>();
+    List<SubscriptionQueue<RpcEvent>> toSignal;
     synchronized (log) {
       log.cleared = true;
       retainedBytes.addAndGet(-log.bytes);
@@ -124,12 +113,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       log.events = 0;
       log.rings = new Ring[0];
       log.ringCount = 0;
-      for (Sub sub : log.subscribers) {
-        if (sub.queue.closeByOwner(reason)) {
-          toSignal.add(sub.queue);
-        }
-      }
-      log.subscribers.clear();
+      toSignal = log.subscribers.closeAll(reason);
     }
     toSignal.forEach(SubscriptionQueue::signal);
   }
@@ -158,8 +142,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     }
     long weight = weigh(text);
     boolean retain = reserve(log, weight);
-    SubscriptionQueue<RpcEvent> first = null;
-    List<SubscriptionQueue<RpcEvent>> more = null;
+    List<SubscriptionQueue<RpcEvent>> toSignal = List.of();
     long sequence;
     synchronized (log) {
       if (log.cleared) {
@@ -188,39 +171,14 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         ring.lastEvictedSequence = sequence;
         log.evictedByBudget++;
       }
-      RpcEvent event = null;
-      List<Sub> subs = log.subscribers;
-      for (int i = subs.size() - 1; i >= 0; i--) {
-        Sub sub = subs.get(i);
-        if (!sub.filter.matches(serverId)) {
-          continue;
-        }
-        SubscriptionQueue<RpcEvent> q = sub.queue;
-        if (event == null) {
-          event = new RpcEvent(log.id, serverId, direction, timestamp, sequence, text, truncated);
-        }
-        if (q.offer(event)) {
-          if (first == null) {
-            first = q;
-          } else {
-            if (more == null) {
-              more = new ArrayList<>();
-            }
-            more.add(q);
-          }
-        }
-        if (q.isClosed()) {
-          subs.remove(i);
-          cutOff.increment();
-        }
+      if (log.subscribers.size() > 0) {
+        toSignal =
+            log.subscribers.offer(
+                serverId,
+                new RpcEvent(log.id, serverId, direction, timestamp, sequence, text, truncated));
       }
     }
-    if (first != null) {
-      first.signal();
-      if (more != null) {
-        more.forEach(SubscriptionQueue::signal);
-      }
-    }
+    toSignal.forEach(SubscriptionQueue::signal);
     return sequence;
   }
 
@@ -261,7 +219,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         }
         continue;
       }
-      long fairShare = maxBytes / Math.max(1, sessions.mappingCount());
+      long fairShare = maxBytes / Math.max(1, sessions.count());
       if (own.bytes + weight > fairShare) {
         // At or over its share, a session makes room from its own oldest events, in batches.
         long goal = fairShare - weight - Math.max(1, fairShare / 16);
@@ -286,7 +244,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       if (retainedBytes.get() + weight <= maxBytes) {
         return true;
       }
-      SessionLog[] logs = sessions.values().toArray(new SessionLog[0]);
+      SessionLog[] logs = sessions.states().toArray(new SessionLog[0]);
       int n = logs.length;
       if (n == 0) {
         return false;
@@ -388,15 +346,8 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         queue.closeByOwner(CloseReason.SESSION_CLOSED);
         return queue;
       }
-      int max = config.maxSubscribersPerSession();
-      if (log.subscribers.size() >= max) {
-        throw new IllegalStateException(
-            "the session already has "
-                + max
-                + " open subscriptions (maxSubscribersPerSession); close one first");
-      }
+      log.subscribers.add(queue, filter, config.maxSubscribersPerSession());
       signal = replay(log, filter, afterSequence, queue);
-      log.subscribers.add(new Sub(queue, filter));
     }
     if (signal) {
       queue.signal();
@@ -412,7 +363,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
       cutOff.increment();
     }
     synchronized (log) {
-      log.subscribers.removeIf(s -> s.queue == queue);
+      log.subscribers.remove(queue);
     }
   }
 
@@ -518,7 +469,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     long subscriberDropped = 0;
     int subscribers = 0;
     int open = 0;
-    for (SessionLog log : sessions.values()) {
+    for (SessionLog log : sessions.states()) {
       synchronized (log) {
         open++;
         events += log.events;
@@ -527,9 +478,7 @@ final class RingBufferRpcLogBus implements RpcLogBus {
         byBudget += log.evictedByBudget;
         truncated += log.truncated;
         subscribers += log.subscribers.size();
-        for (Sub sub : log.subscribers) {
-          subscriberDropped += sub.queue.droppedEvents();
-        }
+        subscriberDropped += log.subscribers.droppedEvents();
       }
     }
     return new RpcLogStats(
@@ -549,22 +498,12 @@ final class RingBufferRpcLogBus implements RpcLogBus {
 
   // ---------------------------------------------------------------- state
 
-  private static final class Sub {
-    final SubscriptionQueue<RpcEvent> queue;
-    final ServerFilter filter;
-
-    Sub(SubscriptionQueue<RpcEvent> queue, ServerFilter filter) {
-      this.queue = queue;
-      this.filter = filter;
-    }
-  }
-
   /** One session's rings and subscribers; every field guarded by the instance monitor. */
   private static final class SessionLog {
     final SessionId id;
     Ring[] rings = new Ring[4];
     int ringCount;
-    final List<Sub> subscribers = new ArrayList<>(2);
+    final Subscribers<RpcEvent> subscribers;
     long lastSequence;
     /** Read without the monitor by the budget trimmer. */
     volatile long bytes;
@@ -574,8 +513,9 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     long truncated;
     boolean cleared;
 
-    SessionLog(SessionId id) {
+    SessionLog(SessionId id, Runnable onCutOff) {
       this.id = id;
+      this.subscribers = new Subscribers<>(onCutOff);
     }
 
     /** The ring of a server, or null; a linear scan, as a session has few servers. */

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.rpc;
 
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -193,11 +194,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder capacityPerServer(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "capacityPerServer must be at least 1, but was " + value);
-      }
-      this.capacityPerServer = value;
+      this.capacityPerServer = Checks.atLeast("capacityPerServer", value, 1);
       return this;
     }
 
@@ -209,11 +206,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is below the minimum
      */
     public Builder maxEventBytes(int value) {
-      if (value < MIN_MAX_EVENT_BYTES) {
-        throw new IllegalArgumentException(
-            "maxEventBytes must be at least " + MIN_MAX_EVENT_BYTES + ", but was " + value);
-      }
-      this.maxEventBytes = value;
+      this.maxEventBytes = Checks.atLeast("maxEventBytes", value, MIN_MAX_EVENT_BYTES);
       return this;
     }
 
@@ -225,10 +218,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is not positive
      */
     public Builder maxBytes(long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("maxBytes must be positive, but was " + value);
-      }
-      this.maxBytes = value;
+      this.maxBytes = Checks.positive("maxBytes", value);
       return this;
     }
 
@@ -240,11 +230,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder subscriberQueueSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "subscriberQueueSize must be at least 1, but was " + value);
-      }
-      this.subscriberQueueSize = value;
+      this.subscriberQueueSize = Checks.atLeast("subscriberQueueSize", value, 1);
       return this;
     }
 
@@ -256,11 +242,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is not positive
      */
     public Builder subscriberQueueBytes(long value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "subscriberQueueBytes must be positive, but was " + value);
-      }
-      this.subscriberQueueBytes = value;
+      this.subscriberQueueBytes = Checks.positive("subscriberQueueBytes", value);
       return this;
     }
 
@@ -273,12 +255,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is negative
      */
     public Builder subscriberStallTimeout(Duration value) {
-      Objects.requireNonNull(value, "subscriberStallTimeout must not be null");
-      if (value.isNegative()) {
-        throw new IllegalArgumentException(
-            "subscriberStallTimeout must not be negative, but was " + value);
-      }
-      this.subscriberStallTimeout = value;
+      this.subscriberStallTimeout = Checks.notNegative("subscriberStallTimeout", value);
       return this;
     }
 
@@ -290,11 +267,7 @@ public final class RpcLogConfig {
      * @throws IllegalArgumentException when value is less than 1
      */
     public Builder maxSubscribersPerSession(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(
-            "maxSubscribersPerSession must be at least 1, but was " + value);
-      }
-      this.maxSubscribersPerSession = value;
+      this.maxSubscribersPerSession = Checks.atLeast("maxSubscribersPerSession", value, 1);
       return this;
     }
 

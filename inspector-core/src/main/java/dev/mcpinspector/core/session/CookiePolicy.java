@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.http.HttpTokens;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public record CookiePolicy(
     Objects.requireNonNull(sameSite, "sameSite must not be null");
     Objects.requireNonNull(secure, "secure must not be null");
     if (name != null) {
-      if (name.isEmpty() || name.length() > 64 || !name.chars().allMatch(CookiePolicy::isTokenChar)) {
+      if (name.length() > 64 || !HttpTokens.isToken(name)) {
         throw new IllegalArgumentException(
             "INSPECTOR_COOKIE_NAME must be 1-64 token characters (letters, digits and"
                 + " !#$%&'*+-.^_`|~), but was '" + name + "'");
@@ -79,10 +80,6 @@ public record CookiePolicy(
     if (maxAge != null && (maxAge.isNegative() || maxAge.isZero() || maxAge.toSeconds() < 1)) {
       throw new IllegalArgumentException("cookie maxAge must be at least 1 second, but was " + maxAge);
     }
-  }
-
-  private static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   /**

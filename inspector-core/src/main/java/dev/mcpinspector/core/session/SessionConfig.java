@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.session;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.config.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -151,7 +152,7 @@ public final class SessionConfig {
      * @throws IllegalArgumentException when shorter than one second
      */
     public Builder idleTimeout(Duration idleTimeout) {
-      this.idleTimeout = positive("idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT)", idleTimeout);
+      this.idleTimeout = Checks.atLeastOneSecond("idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT)", idleTimeout);
       return this;
     }
 
@@ -163,7 +164,7 @@ public final class SessionConfig {
      * @throws IllegalArgumentException when shorter than one second
      */
     public Builder maxLifetime(Duration maxLifetime) {
-      this.maxLifetime = positive("maxLifetime (INSPECTOR_SESSION_MAX_LIFETIME)", maxLifetime);
+      this.maxLifetime = Checks.atLeastOneSecond("maxLifetime (INSPECTOR_SESSION_MAX_LIFETIME)", maxLifetime);
       return this;
     }
 
@@ -186,20 +187,8 @@ public final class SessionConfig {
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxBoundSessions(int maxBoundSessions) {
-      if (maxBoundSessions < 1) {
-        throw new IllegalArgumentException(
-            "maxBoundSessions must be at least 1, but was " + maxBoundSessions);
-      }
-      this.maxBoundSessions = maxBoundSessions;
+      this.maxBoundSessions = Checks.atLeast("maxBoundSessions", maxBoundSessions, 1);
       return this;
-    }
-
-    private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name + " must not be null");
-      if (d.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException(name + " must be at least 1 second, but was " + d);
-      }
-      return d;
     }
 
     /**

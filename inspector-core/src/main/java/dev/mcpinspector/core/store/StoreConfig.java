@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.store;
 
+import dev.mcpinspector.core.config.Checks;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Duration;
 import java.util.Objects;
@@ -211,7 +212,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is zero or negative
      */
     public Builder idleTimeout(Duration value) {
-      this.idleTimeout = positive("idleTimeout", value);
+      this.idleTimeout = Checks.positive("idleTimeout", value);
       return this;
     }
 
@@ -224,7 +225,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is zero or negative
      */
     public Builder maxLifetime(Duration value) {
-      this.maxLifetime = positive("maxLifetime", value);
+      this.maxLifetime = Checks.positive("maxLifetime", value);
       return this;
     }
 
@@ -236,7 +237,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is below 1
      */
     public Builder maxSessions(int value) {
-      this.maxSessions = atLeastOne("maxSessions", value);
+      this.maxSessions = Checks.atLeast("maxSessions", value, 1);
       return this;
     }
 
@@ -248,7 +249,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is below 1
      */
     public Builder maxSessionsPerPrincipal(int value) {
-      this.maxSessionsPerPrincipal = atLeastOne("maxSessionsPerPrincipal", value);
+      this.maxSessionsPerPrincipal = Checks.atLeast("maxSessionsPerPrincipal", value, 1);
       return this;
     }
 
@@ -261,7 +262,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is zero or negative
      */
     public Builder sweepInterval(Duration value) {
-      this.sweepInterval = positive("sweepInterval", value);
+      this.sweepInterval = Checks.positive("sweepInterval", value);
       return this;
     }
 
@@ -274,7 +275,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is zero or negative
      */
     public Builder disposeTimeout(Duration value) {
-      this.disposeTimeout = positive("disposeTimeout", value);
+      this.disposeTimeout = Checks.positive("disposeTimeout", value);
       return this;
     }
 
@@ -287,7 +288,7 @@ public final class StoreConfig {
      * @throws IllegalArgumentException if value is zero or negative
      */
     public Builder retryAfter(Duration value) {
-      this.retryAfter = positive("retryAfter", value);
+      this.retryAfter = Checks.positive("retryAfter", value);
       return this;
     }
 
@@ -338,21 +339,6 @@ public final class StoreConfig {
                 + idleTimeout);
       }
       return new StoreConfig(this);
-    }
-
-    private static Duration positive(String name, Duration value) {
-      Objects.requireNonNull(value, name + " must not be null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, but was " + value);
-      }
-      return value;
-    }
-
-    private static int atLeastOne(String name, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, but was " + value);
-      }
-      return value;
     }
   }
 }

@@ -1,5 +1,9 @@
 package dev.mcpinspector.core.auth;
 
+import static dev.mcpinspector.core.auth.BrowserRequests.HOST;
+import static dev.mcpinspector.core.auth.BrowserRequests.cookie;
+import static dev.mcpinspector.core.auth.BrowserRequests.get;
+import static dev.mcpinspector.core.auth.BrowserRequests.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class RequestGateTest {
 
   static final String ALICE_KEY = "alice-key-0123456789";
-  static final String HOST = "inspector.example.com";
 
   FakeTicker time;
   RequestGate gate;
@@ -43,23 +46,6 @@ class RequestGateTest {
         .admins("alice")
         .build();
     gate = RequestGate.create(config, time, time, id -> false);
-  }
-
-  static RequestView.Builder get() {
-    return RequestView.builder().scheme("https").header("Host", HOST).remoteAddress("203.0.113.9");
-  }
-
-  static RequestView.Builder post(Resolution session) {
-    RequestView.Builder b = get().method("POST").header("Origin", "https://" + HOST);
-    if (session != null) {
-      b.header("Cookie", cookie(session)).header(SessionResolver.CSRF_HEADER, session.csrfToken());
-    }
-    return b;
-  }
-
-  static String cookie(Resolution r) {
-    String h = r.setCookie().orElseThrow();
-    return h.substring(0, h.indexOf(';'));
   }
 
   Resolution anonymous() {

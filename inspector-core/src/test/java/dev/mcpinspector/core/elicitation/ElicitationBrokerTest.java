@@ -1,5 +1,7 @@
 package dev.mcpinspector.core.elicitation;
 
+import static dev.mcpinspector.core.event.EventTesting.concurrently;
+import static dev.mcpinspector.core.event.EventTesting.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.EventTesting.ReadyReader;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.StreamItem;
 import dev.mcpinspector.core.event.Subscription;
@@ -19,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +48,6 @@ class ElicitationBrokerTest {
   @AfterEach
   void close() {
     broker.close();
-  }
-
-  private static List<ElicitationEvent> events(List<StreamItem<ElicitationEvent>> items) {
-    List<ElicitationEvent> out = new ArrayList<>();
-    for (StreamItem<ElicitationEvent> item : items) {
-      if (item instanceof StreamItem.Event<ElicitationEvent> e) {
-        out.add(e.value());
-      }
-    }
-    return out;
   }
 
   private String onlyPendingId() {
@@ -246,80 +238,52 @@ class ElicitationBrokerTest {
       }
       AtomicInteger foreign = new AtomicInteger();
       CountDownLatch complete = new CountDownLatch(sessionCount);
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  while (complete.getCount() > 0) {
-                    int index = ready.take();
-                    List<StreamItem<ElicitationEvent>> items;
-                    do {
-                      items = subs.get(index).poll(64);
-                      for (ElicitationEvent e : events(items)) {
-                        if (e instanceof ElicitationEvent.Requested r) {
-                          if (!r.message().equals("s" + index)) {
-                            foreign.incrementAndGet();
-                          }
-                          SessionId neighbour = sessions[(index + 1) % sessionCount];
-                          if (broker.answer(neighbour, r.requestId(), ACCEPT)) {
-                            foreign.incrementAndGet();
-                          }
-                          broker.answer(
-                              sessions[index],
-                              r.requestId(),
-                              new ElicitationResponse(
-                                  ElicitationAction.ACCEPT, "{\"s\":" + index + "}"));
-                          received.get(index).add(r);
-                          if (received.get(index).size() == perSession) {
-                            complete.countDown();
-                          }
-                        }
-                      }
-                    } while (items.size() == 64);
-                  }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      reader.start();
-      CyclicBarrier start = new CyclicBarrier(publishers);
-      List<Thread> threads = new ArrayList<>();
       List<List<CompletableFuture<ElicitationResponse>>> futures = new ArrayList<>();
       for (int i = 0; i < sessionCount; i++) {
         futures.add(java.util.Collections.synchronizedList(new ArrayList<>()));
       }
-      for (int t = 0; t < publishers; t++) {
-        Thread thread =
-            new Thread(
-                () -> {
-                  try {
-                    start.await();
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
+      try (ReadyReader<ElicitationEvent> reader =
+          new ReadyReader<>(
+              subs,
+              ready,
+              complete,
+              (index, item) -> {
+                if (item instanceof StreamItem.Event<ElicitationEvent> e
+                    && e.value() instanceof ElicitationEvent.Requested r) {
+                  if (!r.message().equals("s" + index)) {
+                    foreign.incrementAndGet();
                   }
-                  for (int r = 0; r < perThread; r++) {
-                    for (int s = 0; s < sessionCount; s++) {
-                      for (String server : new String[] {"a", "b"}) {
-                        futures
-                            .get(s)
-                            .add(
-                                broker.request(
-                                    sessions[s],
-                                    server,
-                                    new ElicitationRequest("s" + s, "{}")));
-                      }
-                    }
+                  SessionId neighbour = sessions[(index + 1) % sessionCount];
+                  if (broker.answer(neighbour, r.requestId(), ACCEPT)) {
+                    foreign.incrementAndGet();
                   }
-                });
-        threads.add(thread);
-        thread.start();
+                  broker.answer(
+                      sessions[index],
+                      r.requestId(),
+                      new ElicitationResponse(ElicitationAction.ACCEPT, "{\"s\":" + index + "}"));
+                  received.get(index).add(r);
+                  if (received.get(index).size() == perSession) {
+                    complete.countDown();
+                  }
+                }
+              })) {
+        concurrently(
+            publishers,
+            t -> {
+              for (int r = 0; r < perThread; r++) {
+                for (int s = 0; s < sessionCount; s++) {
+                  for (String server : new String[] {"a", "b"}) {
+                    futures
+                        .get(s)
+                        .add(
+                            broker.request(
+                                sessions[s], server, new ElicitationRequest("s" + s, "{}")));
+                  }
+                }
+              }
+            });
+        reader.awaitDone();
       }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      complete.await();
-      reader.interrupt();
-      reader.join();
       assertEquals(0, foreign.get());
       for (int s = 0; s < sessionCount; s++) {
         assertEquals(perSession, received.get(s).size());

@@ -1,6 +1,8 @@
 package dev.mcpinspector.core.outbound;
 
 import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.net.IpLiterals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -298,13 +300,12 @@ class OutboundPolicyTest {
   @Nested
   class Config {
     @Test
-    void fromEnvironmentReadsEveryKey() {
-      OutboundConfig c =
-          OutboundConfig.fromEnvironment(
-              Map.of(
-                  "INSPECTOR_MODE", "Hosted",
-                  "INSPECTOR_OUTBOUND_ALLOW", "10.0.0.0/8, mcp.internal ,[fd00::]/8,*.svc.local",
-                  "INSPECTOR_MAX_SERVERS_PER_SESSION", "3"));
+    void allowSplitsHostsAndCidrs() {
+      OutboundConfig.Builder b = OutboundConfig.builder().mode(Mode.HOSTED).maxServersPerSession(3);
+      for (String entry : List.of("10.0.0.0/8", " mcp.internal ", "[fd00::]/8", "*.svc.local")) {
+        b.allow(entry);
+      }
+      OutboundConfig c = b.build();
       assertEquals(Mode.HOSTED, c.mode());
       assertEquals(List.of("mcp.internal", "*.svc.local"), c.allowedHosts());
       assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")), c.allowedCidrs());
@@ -313,54 +314,31 @@ class OutboundPolicyTest {
 
     @Test
     void defaults() {
-      OutboundConfig c = OutboundConfig.fromEnvironment(Map.of());
+      OutboundConfig c = OutboundConfig.defaults();
       assertEquals(Mode.LOCAL, c.mode());
       assertEquals(10, c.maxServersPerSession());
+      assertEquals(List.of(), c.allowedHosts());
       assertEquals(List.of(), c.allowedCidrs());
     }
 
     @Test
-    void badValuesNameTheVariable() {
+    void badValuesNameTheSetting() {
       assertEquals(
-          "INSPECTOR_MAX_SERVERS_PER_SESSION must be a positive integer, but was 'ten'",
+          "maxServersPerSession must be positive, but was 0",
           assertThrows(
                   IllegalArgumentException.class,
-                  () ->
-                      OutboundConfig.fromEnvironment(
-                          Map.of("INSPECTOR_MAX_SERVERS_PER_SESSION", "ten")))
+                  () -> OutboundConfig.builder().maxServersPerSession(0))
               .getMessage());
       assertEquals(
-          "INSPECTOR_MAX_SERVERS_PER_SESSION: maxServersPerSession must be positive, but was 0",
+          "'10.0.0.0/33' has prefix /33, but the longest prefix is /32",
           assertThrows(
-                  IllegalArgumentException.class,
-                  () ->
-                      OutboundConfig.fromEnvironment(
-                          Map.of("INSPECTOR_MAX_SERVERS_PER_SESSION", "0")))
+                  IllegalArgumentException.class, () -> OutboundConfig.builder().allow("10.0.0.0/33"))
               .getMessage());
       assertEquals(
-          "INSPECTOR_MODE: mode must be one of [local, hosted], but was 'cloud'",
+          "allowlist entry 'bad_host!' is neither an IP address, a CIDR (10.0.0.0/8, fd00::/8), a"
+              + " host name (mcp.internal) nor a wildcard (*.internal.example)",
           assertThrows(
-                  IllegalArgumentException.class,
-                  () -> OutboundConfig.fromEnvironment(Map.of("INSPECTOR_MODE", "cloud")))
-              .getMessage());
-      assertEquals(
-          "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix length 33; it must be between 0"
-              + " and 32",
-          assertThrows(
-                  IllegalArgumentException.class,
-                  () ->
-                      OutboundConfig.fromEnvironment(
-                          Map.of("INSPECTOR_OUTBOUND_ALLOW", "10.0.0.0/33")))
-              .getMessage());
-      assertEquals(
-          "INSPECTOR_OUTBOUND_ALLOW: allowlist entry 'bad_host!' is neither an IP address, a CIDR"
-              + " (10.0.0.0/8, fd00::/8), a host name (mcp.internal) nor a wildcard"
-              + " (*.internal.example)",
-          assertThrows(
-                  IllegalArgumentException.class,
-                  () ->
-                      OutboundConfig.fromEnvironment(
-                          Map.of("INSPECTOR_OUTBOUND_ALLOW", "bad_host!")))
+                  IllegalArgumentException.class, () -> OutboundConfig.builder().allow("bad_host!"))
               .getMessage());
     }
   }

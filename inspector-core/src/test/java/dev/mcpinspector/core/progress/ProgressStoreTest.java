@@ -1,21 +1,22 @@
 package dev.mcpinspector.core.progress;
 
+import static dev.mcpinspector.core.event.EventTesting.collect;
+import static dev.mcpinspector.core.event.EventTesting.concurrently;
+import static dev.mcpinspector.core.event.EventTesting.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpinspector.core.event.CloseReason;
+import dev.mcpinspector.core.event.EventTesting.Collected;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.ServerFilter;
-import dev.mcpinspector.core.event.StreamItem;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,16 +39,6 @@ class ProgressStoreTest {
   @AfterEach
   void close() {
     store.close();
-  }
-
-  private static List<ProgressUpdate> events(List<StreamItem<ProgressUpdate>> items) {
-    List<ProgressUpdate> out = new ArrayList<>();
-    for (StreamItem<ProgressUpdate> item : items) {
-      if (item instanceof StreamItem.Event<ProgressUpdate> e) {
-        out.add(e.value());
-      }
-    }
-    return out;
   }
 
   @Nested
@@ -222,70 +213,26 @@ class ProgressStoreTest {
         int index = i;
         subs.add(store.subscribe(sessions[i], ServerFilter.all(), () -> ready.add(index)));
       }
-      List<List<ProgressUpdate>> received = new ArrayList<>();
-      for (int i = 0; i < sessionCount; i++) {
-        received.add(new ArrayList<>());
-      }
-      AtomicInteger gaps = new AtomicInteger();
-      CountDownLatch complete = new CountDownLatch(sessionCount);
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  while (complete.getCount() > 0) {
-                    int index = ready.take();
-                    List<StreamItem<ProgressUpdate>> items;
-                    do {
-                      items = subs.get(index).poll(64);
-                      for (StreamItem<ProgressUpdate> item : items) {
-                        if (item instanceof StreamItem.Event<ProgressUpdate> e) {
-                          received.get(index).add(e.value());
-                          if (received.get(index).size() == perSession) {
-                            complete.countDown();
+      Collected<ProgressUpdate> collected =
+          collect(
+              subs,
+              ready,
+              perSession,
+              () ->
+                  concurrently(
+                      publishers,
+                      id -> {
+                        for (int r = 0; r < reports; r++) {
+                          for (int s = 0; s < sessionCount; s++) {
+                            for (String server : new String[] {"a", "b"}) {
+                              store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
+                            }
                           }
-                        } else {
-                          gaps.incrementAndGet();
                         }
-                      }
-                    } while (items.size() == 64);
-                  }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      reader.start();
-      CyclicBarrier start = new CyclicBarrier(publishers);
-      List<Thread> threads = new ArrayList<>();
-      for (int t = 0; t < publishers; t++) {
-        int id = t;
-        Thread thread =
-            new Thread(
-                () -> {
-                  try {
-                    start.await();
-                  } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                  }
-                  for (int r = 0; r < reports; r++) {
-                    for (int s = 0; s < sessionCount; s++) {
-                      for (String server : new String[] {"a", "b"}) {
-                        store.report(sessions[s], server, "tok" + id, r, null, "s" + s);
-                      }
-                    }
-                  }
-                });
-        threads.add(thread);
-        thread.start();
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-      complete.await();
-      reader.interrupt();
-      reader.join();
-      assertEquals(0, gaps.get());
+                      }));
+      assertEquals(List.of(), collected.gaps());
       for (int s = 0; s < sessionCount; s++) {
-        List<ProgressUpdate> updates = received.get(s);
+        List<ProgressUpdate> updates = collected.received().get(s);
         assertEquals(perSession, updates.size());
         java.util.Map<ProgressKey, Double> last = new java.util.HashMap<>();
         for (int k = 0; k < updates.size(); k++) {

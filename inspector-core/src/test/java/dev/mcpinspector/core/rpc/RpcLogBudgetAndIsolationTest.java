@@ -1,8 +1,11 @@
 package dev.mcpinspector.core.rpc;
 
+import static dev.mcpinspector.core.event.EventTesting.collect;
+import static dev.mcpinspector.core.event.EventTesting.concurrently;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.event.EventTesting.Collected;
 import dev.mcpinspector.core.event.ManualScheduler;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.StreamItem;
@@ -12,12 +15,9 @@ import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -99,32 +99,6 @@ class RpcLogBudgetAndIsolationTest {
         AtomicLong published = new AtomicLong();
         AtomicLong maxSeen = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CyclicBarrier start = new CyclicBarrier(threads + 1);
-        CountDownLatch finished = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-          int id = t;
-          new Thread(
-                  () -> {
-                    try {
-                      start.await();
-                      int k = id;
-                      while (published.get() < target) {
-                        String m = messages[k % messages.length];
-                        bus.publish(
-                            sessions[k % sessionsCount], k % 2 == 0 ? "a" : "b",
-                            Direction.SEND, m);
-                        published.addAndGet(2L * m.length());
-                        k++;
-                      }
-                    } catch (Throwable e) {
-                      failure.compareAndSet(null, e);
-                    } finally {
-                      finished.countDown();
-                    }
-                  })
-              .start();
-        }
         Thread sampler =
             new Thread(
                 () -> {
@@ -133,11 +107,23 @@ class RpcLogBudgetAndIsolationTest {
                   }
                 });
         sampler.start();
-        start.await();
-        finished.await();
-        done.set(true);
-        sampler.join();
-        assertEquals(null, failure.get());
+        try {
+          concurrently(
+              threads,
+              id -> {
+                int k = id;
+                while (published.get() < target) {
+                  String m = messages[k % messages.length];
+                  bus.publish(
+                      sessions[k % sessionsCount], k % 2 == 0 ? "a" : "b", Direction.SEND, m);
+                  published.addAndGet(2L * m.length());
+                  k++;
+                }
+              });
+        } finally {
+          done.set(true);
+          sampler.join();
+        }
         assertTrue(published.get() >= target);
         assertTrue(maxSeen.get() <= budget, "max retained " + maxSeen.get());
         assertTrue(bus.stats().retainedBytes() <= budget);
@@ -165,74 +151,30 @@ class RpcLogBudgetAndIsolationTest {
           int index = i;
           subs.add(bus.subscribe(sessions[i], ServerFilter.all(), 0, () -> ready.add(index)));
         }
-        List<List<RpcEvent>> received = new ArrayList<>();
-        for (int i = 0; i < sessionCount; i++) {
-          received.add(new ArrayList<>());
-        }
-        List<StreamItem.Gap<RpcEvent>> gaps = new ArrayList<>();
-        CountDownLatch complete = new CountDownLatch(sessionCount);
-        Thread reader =
-            new Thread(
-                () -> {
-                  try {
-                    while (complete.getCount() > 0) {
-                      int index = ready.take();
-                      List<StreamItem<RpcEvent>> items;
-                      do {
-                        items = subs.get(index).poll(64);
-                        for (StreamItem<RpcEvent> item : items) {
-                          if (item instanceof StreamItem.Event<RpcEvent> e) {
-                            received.get(index).add(e.value());
-                            if (received.get(index).size() == perSession) {
-                              complete.countDown();
+        Collected<RpcEvent> collected =
+            collect(
+                subs,
+                ready,
+                perSession,
+                () ->
+                    concurrently(
+                        publishers,
+                        id -> {
+                          for (int r = 0; r < rounds; r++) {
+                            for (int s = 0; s < sessionCount; s++) {
+                              for (String server : new String[] {"a", "b"}) {
+                                bus.publish(
+                                    sessions[s],
+                                    server,
+                                    Direction.SEND,
+                                    "{\"s\":" + s + ",\"t\":" + id + ",\"r\":" + r + "}");
+                              }
                             }
-                          } else {
-                            gaps.add((StreamItem.Gap<RpcEvent>) item);
                           }
-                        }
-                      } while (items.size() == 64);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
-        reader.start();
-        CyclicBarrier start = new CyclicBarrier(publishers);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < publishers; t++) {
-          int id = t;
-          Thread thread =
-              new Thread(
-                  () -> {
-                    try {
-                      start.await();
-                    } catch (Exception e) {
-                      throw new IllegalStateException(e);
-                    }
-                    for (int r = 0; r < rounds; r++) {
-                      for (int s = 0; s < sessionCount; s++) {
-                        for (String server : new String[] {"a", "b"}) {
-                          bus.publish(
-                              sessions[s],
-                              server,
-                              Direction.SEND,
-                              "{\"s\":" + s + ",\"t\":" + id + ",\"r\":" + r + "}");
-                        }
-                      }
-                    }
-                  });
-          threads.add(thread);
-          thread.start();
-        }
-        for (Thread thread : threads) {
-          thread.join();
-        }
-        complete.await();
-        reader.interrupt();
-        reader.join();
-        assertEquals(List.of(), gaps);
+                        }));
+        assertEquals(List.of(), collected.gaps());
         for (int s = 0; s < sessionCount; s++) {
-          List<RpcEvent> events = received.get(s);
+          List<RpcEvent> events = collected.received().get(s);
           assertEquals(perSession, events.size());
           int[] lastRound = new int[publishers];
           java.util.Arrays.fill(lastRound, -1);

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.rpc;
 
+import static dev.mcpinspector.core.event.EventTesting.sequences;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,16 +37,6 @@ class RpcLogBusTest {
   @AfterEach
   void closeBus() {
     bus.close();
-  }
-
-  private static List<Long> sequences(List<? extends StreamItem<RpcEvent>> items) {
-    List<Long> out = new ArrayList<>();
-    for (StreamItem<RpcEvent> item : items) {
-      if (item instanceof StreamItem.Event<RpcEvent> e) {
-        out.add(e.value().sequence());
-      }
-    }
-    return out;
   }
 
   private void publish(String server, int count) {

@@ -1,5 +1,6 @@
 package dev.mcpinspector.core.session;
 
+import dev.mcpinspector.core.auth.BrowserRequests;
 import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,14 +46,14 @@ class SessionResolverConcurrencyTest {
           start.await();
           for (int i = 0; i < rounds; i++) {
             Resolution pre = resolver.resolve(SessionResolverTest.request(), null);
-            Resolution in = resolver.login(SessionResolverTest.request(SessionResolverTest.cookie(pre)), pre, p);
+            Resolution in = resolver.login(SessionResolverTest.request(BrowserRequests.cookie(pre)), pre, p);
             for (int j = 0; j < 5; j++) {
-              Resolution again = resolver.resolve(SessionResolverTest.request(SessionResolverTest.cookie(in)), null);
+              Resolution again = resolver.resolve(SessionResolverTest.request(BrowserRequests.cookie(in)), null);
               assertEquals(in.sessionId(), again.sessionId());
               assertEquals(p, again.principal());
             }
             resolver.logout(SessionResolverTest.request(), in);
-            assertTrue(resolver.resolve(SessionResolverTest.request(SessionResolverTest.cookie(in)), null).renewed());
+            assertTrue(resolver.resolve(SessionResolverTest.request(BrowserRequests.cookie(in)), null).renewed());
           }
           return null;
         }));

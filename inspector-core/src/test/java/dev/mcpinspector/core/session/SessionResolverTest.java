@@ -1,6 +1,7 @@
 package dev.mcpinspector.core.session;
 
 import dev.mcpinspector.core.Mode;
+import static dev.mcpinspector.core.auth.BrowserRequests.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -68,12 +69,6 @@ class SessionResolverTest {
       b.header("Cookie", c);
     }
     return TrustedProxies.none().effective(b.build());
-  }
-
-  /** The name=value pair a browser would send back for a Set-Cookie. */
-  static String cookie(Resolution r) {
-    String header = r.setCookie().orElseThrow();
-    return header.substring(0, header.indexOf(';'));
   }
 
   Resolution loggedIn(Principal p) {

@@ -5,22 +5,34 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A manager that records its closes and can be told to throw or hang in close(). */
-final class TestManager implements AutoCloseable {
+/**
+ * A manager that records its closes and can be told to throw or hang in close(). Shared by the
+ * store and Inspector tests.
+ */
+public final class TestManager implements AutoCloseable {
 
-  enum OnClose {
+  /** What close() does after recording the call. */
+  public enum OnClose {
     RETURN,
     THROW,
     HANG
   }
 
-  final SessionId session;
-  final AtomicInteger closeCalls = new AtomicInteger();
+  /** The session (scope) the manager was made for. */
+  public final SessionId session;
+
+  /** How often close() was called. */
+  public final AtomicInteger closeCalls = new AtomicInteger();
   final CountDownLatch closed = new CountDownLatch(1);
   private final OnClose onClose;
   private final CountDownLatch hang;
 
-  TestManager(SessionId session) {
+  /**
+   * A manager whose close() returns.
+   *
+   * @param session its session
+   */
+  public TestManager(SessionId session) {
     this(session, OnClose.RETURN, null);
   }
 
@@ -30,12 +42,17 @@ final class TestManager implements AutoCloseable {
     this.hang = hang;
   }
 
-  boolean isClosed() {
+  /**
+   * Tells whether close() was called.
+   *
+   * @return true after the first call
+   */
+  public boolean isClosed() {
     return closeCalls.get() > 0;
   }
 
   /** Waits for close() to be called; the bound only stops a broken test from hanging. */
-  boolean awaitClosed() throws InterruptedException {
+  public boolean awaitClosed() throws InterruptedException {
     return closed.await(30, TimeUnit.SECONDS);
   }
 

@@ -1,4 +1,4 @@
-package dev.mcpinspector.core.http;
+package dev.mcpinspector.core.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +30,7 @@ class CidrTest {
     Cidr c = Cidr.parse("203.0.113.7");
     assertTrue(c.contains("203.0.113.7"));
     assertFalse(c.contains("203.0.113.8"));
-    assertEquals(32, c.prefix());
+    assertEquals(32, c.prefixLength());
   }
 
   @Test
@@ -58,13 +58,18 @@ class CidrTest {
 
   @Test
   void errors_nameTheValueAndWhatIsAccepted() {
-    assertEquals("'10.0.0.300/8' is not a CIDR: expected an IPv4 or IPv6 address with an optional"
-        + " /prefix, for example 10.0.0.0/8, 192.168.1.10 or 2001:db8::/32",
+    assertEquals("'10.0.0.300/8' is not an IP address or CIDR (expected for example 10.0.0.0/8 or"
+        + " fc00::/7)",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.300/8")).getMessage());
     assertEquals("'10.0.0.0/33' has prefix /33, but the longest prefix is /32",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33")).getMessage());
     assertEquals("'10.0.0.1/8' has host bits set after the /8 prefix; did you mean 10.0.0.0/8?",
-        assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.1/8")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parseExact("10.0.0.1/8"))
+            .getMessage());
+    assertEquals("'::ffff:10.0.0.1/104' has host bits set after the /104 prefix; did you mean"
+        + " 10.0.0.0/8?",
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parseExact("::ffff:10.0.0.1/104"))
+            .getMessage());
     assertEquals("'10.0.0.0/x' has an invalid prefix length 'x': expected an IPv4 or IPv6 address"
         + " with an optional /prefix, for example 10.0.0.0/8, 192.168.1.10 or 2001:db8::/32",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/x")).getMessage());
@@ -79,13 +84,30 @@ class CidrTest {
   }
 
   @Test
+  void parse_clearsHostBits_parseExact_refusesThem() {
+    assertEquals(Cidr.parseExact("10.0.0.0/8"), Cidr.parse("10.1.2.3/8"));
+    assertEquals(Cidr.parseExact("fd00::/8"), Cidr.parse("[fd12::1]/8"));
+  }
+
+  @Test
+  void ipLiterals_unmapIpv4MappedButKeepOtherEmbeddedForms() {
+    assertEquals(4, IpLiterals.parse("::ffff:127.0.0.1").getAddress().length);
+    assertEquals(16, IpLiterals.parse("::127.0.0.1").getAddress().length);
+    assertEquals(16, IpLiterals.parse("[64:ff9b::a00:1]").getAddress().length);
+  }
+
+  @Test
   void parseList_namesTheOption() {
     assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")),
         Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"));
-    assertTrue(e.getMessage().startsWith("INSPECTOR_TRUSTED_PROXIES entry 'proxy.local' is not a CIDR"),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith(
+        "INSPECTOR_TRUSTED_PROXIES entry 'proxy.local' is not an IP address or CIDR"), e.getMessage());
+    assertEquals("INSPECTOR_TRUSTED_PROXIES entry '10.0.0.1/8' has host bits set after the /8 prefix;"
+        + " did you mean 10.0.0.0/8?",
+        assertThrows(IllegalArgumentException.class,
+            () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.1/8")).getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8,,"));
   }
