@@ -1,2 +1,6 @@
-/** The embedded Jetty example server and the web inspector page. */
+/**
+ * The embedded Jetty example server ({@link dev.mcpinspector.examples.ExampleServer}), the demo MCP
+ * server it offers ({@link dev.mcpinspector.examples.DemoMcpServer}) and, as resources under {@code
+ * web/}, the web inspector page.
+ */
 package dev.mcpinspector.examples;
