@@ -43,6 +43,9 @@ final class Disposer {
   final AtomicLong timeouts = new AtomicLong();
   final AtomicLong pending = new AtomicLong();
 
+  /** How long {@link #abandonAll()} waits for a concurrent abandonment to be counted. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
   Disposer(ScheduledExecutorService scheduler, Duration timeout, int threads) {
     this.scheduler = scheduler;
     this.timeoutNanos = timeout.toNanos();
@@ -187,12 +190,17 @@ final class Disposer {
     }
   }
 
-  /** Abandons every close still running or queued, counting each as timed out. */
+  /**
+   * Abandons every close still running or queued, counting each as timed out. Returns once the
+   * counts are settled: a close the watchdog abandoned concurrently is counted before it is
+   * taken off the pending figure, so this waits (briefly) for that to finish.
+   */
   void abandonAll() {
     shuttingDown = true;
     for (Batch batch : active) {
       abandonRest(batch);
     }
+    awaitIdle(SETTLE);
   }
 
   private void abandonRest(Batch batch) {
