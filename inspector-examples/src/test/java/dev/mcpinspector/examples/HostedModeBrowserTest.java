@@ -93,6 +93,12 @@ class HostedModeBrowserTest {
       bob.click("#add-server");
       bob.find("#server-list li[data-server-id=bobs-demo][data-status=connected]");
 
+      bob.type("#server-id", "metadata");
+      bob.type("#server-url", "http://169.254.169.254/latest/meta-data");
+      bob.click("#add-server");
+      String refused = bob.text("#message-area .message[data-kind=error][data-code=url_forbidden]");
+      assertTrue(refused.contains("169.254.169.254"), refused);
+
       echo(alice, "demo", "from alice");
       echo(bob, "bobs-demo", "from bob");
       alice.find("#rpc-log details.rpc-row[data-direction=RECEIVE][data-method='tools/call']");

@@ -167,6 +167,21 @@ class LocalModeBrowserTest {
   }
 
   @Test
+  void addingAServerWithATakenId_showsTheServersProblemDetail() {
+    connectDemo();
+
+    browser.type("#server-id", "demo");
+    browser.type("#server-url", base + "demo/mcp");
+    browser.click("#add-server");
+
+    String message = browser.text("#message-area .message[data-kind=error][data-code=server_exists]");
+    assertTrue(message.contains("demo"), message);
+    assertFalse(message.contains("Exception"), message);
+    browser.script(
+        "document.querySelectorAll('#message-area .message button').forEach(b => b.click());");
+  }
+
+  @Test
   void page_loadsUnderItsContentSecurityPolicy_withoutViolations() throws Exception {
     connectDemo();
 
