@@ -44,7 +44,7 @@ for g in "${groups[@]}"; do
       run load java -Xmx1g -cp $JAR dev.mcpinspector.benchmarks.load.LoadDriver \
         --streams 1000 --rate 10000 --duration 30 || true
       run load-ramp java -Xmx2g -cp $JAR dev.mcpinspector.benchmarks.load.LoadDriver --ramp \
-        --streams 1000 --max-streams 8000 --rate-per-stream 10 --duration 20 || true
+        --streams 1000 --max-streams 4000 --rate-per-stream 10 --duration 20 || true
       ;;
     *) echo "unknown group $g (store, events, session, load)" >&2; exit 2 ;;
   esac
