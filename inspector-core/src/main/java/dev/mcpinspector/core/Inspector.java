@@ -114,7 +114,11 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
               : ClientManagerStore.perSession(storeConfig(config, ticker, scheduler), opening);
       this.gate = RequestGate.create(securityConfig(config), ticker, clock, store::isLeased);
       store.addRemovalListener(this::onManagerRemoved);
-      gate.sessions().addListener((id, principal, reason) -> store.invalidate(id));
+      if (config.mode() == Mode.HOSTED) {
+        // In local mode every browser shares one manager: one browser's session ending must
+        // not take it from the others.
+        gate.sessions().addListener((id, principal, reason) -> store.invalidate(id));
+      }
       long sweepNanos = config.sweepInterval().toNanos();
       tasks.add(
           scheduler.scheduleWithFixedDelay(

@@ -217,6 +217,21 @@ class InspectorTest {
     }
 
     @Test
+    void oneBrowserEndingItsSessionLeavesTheSharedManagerToTheOthers() {
+      start(
+          InspectorConfig.builder()
+              .accessKeys("alice=alice-key-0123456789")
+              .allowedHosts(List.of(HOST))
+              .allowedOrigins(List.of("https://" + HOST))
+              .build());
+      inspector.store().acquire(SessionId.generate(), null).close();
+      Resolution alice = login("alice-key-0123456789");
+      inspector.gate().logout(inspector.gate().admit(post(alice).build()));
+      assertTrue(inspector.store().isActive(SessionId.LOCAL));
+      assertEquals(0, created.get(0).closeCalls.get());
+    }
+
+    @Test
     void closeClosesTheManagerAndIsIdempotent() throws InterruptedException {
       start(InspectorConfig.builder().build());
       inspector.store().acquire(SessionId.generate(), null).close();
