@@ -34,10 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The composition root: one object that wires the request gate (session resolver,
- * authenticators, CSRF and origin checks), the client manager store, the event plane (RPC log,
- * progress, elicitation), the outbound policy and one shared scheduler, from one {@link
- * InspectorConfig}.
+ * The composition root: one object that wires the request gate (session resolver, authenticators,
+ * CSRF and origin checks), the client manager store, the event plane (RPC log, progress,
+ * elicitation), the outbound policy and one shared scheduler, from one {@link InspectorConfig}.
  *
  * <p>Lifecycle rules it enforces:
  *
@@ -407,8 +406,8 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
   }
 
   /**
-   * What a manager factory may use: the event plane the managers publish to and the outbound
-   * policy they must obey.
+   * What a manager factory may use: the event plane the managers publish to and the outbound policy
+   * they must obey.
    *
    * @param config the configuration
    * @param rpcLog the RPC log
@@ -480,8 +479,8 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
     }
 
     /**
-     * Uses a scheduler owned by the caller instead of creating one; {@link Inspector#close()}
-     * then leaves it running.
+     * Uses a scheduler owned by the caller instead of creating one; {@link Inspector#close()} then
+     * leaves it running.
      *
      * @param scheduler the scheduler
      * @return this builder

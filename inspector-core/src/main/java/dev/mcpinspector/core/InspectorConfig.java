@@ -24,30 +24,43 @@ public final class InspectorConfig {
 
   /** Default for {@code INSPECTOR_MODE}. */
   public static final Mode DEFAULT_MODE = Mode.LOCAL;
+
   /** Default for {@code INSPECTOR_SESSION_IDLE_TIMEOUT}. */
   public static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+
   /** Default for {@code INSPECTOR_SESSION_MAX_LIFETIME}. */
   public static final Duration DEFAULT_SESSION_MAX_LIFETIME = Duration.ofHours(12);
+
   /** Default for {@code INSPECTOR_MAX_SESSIONS}. */
   public static final int DEFAULT_MAX_SESSIONS = 1000;
+
   /** Default for {@code INSPECTOR_MAX_SESSIONS_PER_PRINCIPAL}. */
   public static final int DEFAULT_MAX_SESSIONS_PER_PRINCIPAL = 5;
+
   /** Default for {@code INSPECTOR_SWEEP_INTERVAL}. */
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
   /** Default for {@code INSPECTOR_DISPOSE_TIMEOUT}. */
   public static final Duration DEFAULT_DISPOSE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Default for {@code INSPECTOR_RPC_LOG_CAPACITY}: events kept per (session, server). */
   public static final int DEFAULT_RPC_LOG_CAPACITY = 1000;
+
   /** Default for {@code INSPECTOR_RPC_LOG_MAX_BYTES}: 256 MiB for the whole process. */
   public static final long DEFAULT_RPC_LOG_MAX_BYTES = 256L * 1024 * 1024;
+
   /** Default for {@code INSPECTOR_PROGRESS_STALE_AFTER}. */
   public static final Duration DEFAULT_PROGRESS_STALE_AFTER = Duration.ofMinutes(5);
+
   /** Default for {@code INSPECTOR_ELICITATION_TIMEOUT}. */
   public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(10);
+
   /** Default for {@code INSPECTOR_MAX_SERVERS_PER_SESSION}. */
   public static final int DEFAULT_MAX_SERVERS_PER_SESSION = 10;
+
   /** Default for {@code INSPECTOR_COOKIE_SAMESITE}. */
   public static final String DEFAULT_COOKIE_SAMESITE = "Lax";
+
   /** Default for {@code INSPECTOR_COOKIE_SECURE}. */
   public static final String DEFAULT_COOKIE_SECURE = "auto";
 
@@ -131,8 +144,8 @@ public final class InspectorConfig {
   }
 
   /**
-   * Reads options from a key/value source using the environment variable names as keys
-   * ({@code INSPECTOR_MODE}, ...). Missing or blank values keep their defaults.
+   * Reads options from a key/value source using the environment variable names as keys ({@code
+   * INSPECTOR_MODE}, ...). Missing or blank values keep their defaults.
    *
    * @param source returns the value of a key, or null when absent
    * @return the configuration
@@ -152,142 +165,198 @@ public final class InspectorConfig {
     return List.copyOf(Builder.PARSERS.keySet());
   }
 
-  /** @return the deployment mode */
+  /**
+   * @return the deployment mode
+   */
   public Mode mode() {
     return mode;
   }
 
-  /** @return base64 signing keys, the first signs; empty when none were configured */
+  /**
+   * @return base64 signing keys, the first signs; empty when none were configured
+   */
   public List<String> signingKeys() {
     return signingKeys;
   }
 
-  /** @return how long an unused session lives */
+  /**
+   * @return how long an unused session lives
+   */
   public Duration sessionIdleTimeout() {
     return sessionIdleTimeout;
   }
 
-  /** @return how long any session lives at most, used or not */
+  /**
+   * @return how long any session lives at most, used or not
+   */
   public Duration sessionMaxLifetime() {
     return sessionMaxLifetime;
   }
 
-  /** @return the maximum number of sessions with a client manager */
+  /**
+   * @return the maximum number of sessions with a client manager
+   */
   public int maxSessions() {
     return maxSessions;
   }
 
-  /** @return the maximum number of sessions of one principal */
+  /**
+   * @return the maximum number of sessions of one principal
+   */
   public int maxSessionsPerPrincipal() {
     return maxSessionsPerPrincipal;
   }
 
-  /** @return how often expired sessions are swept */
+  /**
+   * @return how often expired sessions are swept
+   */
   public Duration sweepInterval() {
     return sweepInterval;
   }
 
-  /** @return how long closing one removed client manager may take */
+  /**
+   * @return how long closing one removed client manager may take
+   */
   public Duration disposeTimeout() {
     return disposeTimeout;
   }
 
-  /** @return RPC log events kept per (session, server) */
+  /**
+   * @return RPC log events kept per (session, server)
+   */
   public int rpcLogCapacity() {
     return rpcLogCapacity;
   }
 
-  /** @return the byte budget of the whole RPC log */
+  /**
+   * @return the byte budget of the whole RPC log
+   */
   public long rpcLogMaxBytes() {
     return rpcLogMaxBytes;
   }
 
-  /** @return after how long without news a progress entry is dropped */
+  /**
+   * @return after how long without news a progress entry is dropped
+   */
   public Duration progressStaleAfter() {
     return progressStaleAfter;
   }
 
-  /** @return how long an elicitation request waits for its answer */
+  /**
+   * @return how long an elicitation request waits for its answer
+   */
   public Duration elicitationTimeout() {
     return elicitationTimeout;
   }
 
-  /** @return the access key specification ({@code name=key,...} or {@code @FILE}), if any */
+  /**
+   * @return the access key specification ({@code name=key,...} or {@code @FILE}), if any
+   */
   public Optional<String> accessKeys() {
     return Optional.ofNullable(accessKeys);
   }
 
-  /** @return CIDRs of proxies whose forwarded and identity headers are honoured */
+  /**
+   * @return CIDRs of proxies whose forwarded and identity headers are honoured
+   */
   public List<String> trustedProxies() {
     return trustedProxies;
   }
 
-  /** @return the identity header set by a trusted proxy, if configured */
+  /**
+   * @return the identity header set by a trusted proxy, if configured
+   */
   public Optional<String> identityHeader() {
     return Optional.ofNullable(identityHeader);
   }
 
-  /** @return the base64 HS256 secret for JWT bearer tokens, if configured */
+  /**
+   * @return the base64 HS256 secret for JWT bearer tokens, if configured
+   */
   public Optional<String> jwtSecret() {
     return Optional.ofNullable(jwtSecret);
   }
 
-  /** @return RSA or EC public keys (base64 X.509 or PEM, or {@code @FILE}) for JWT bearer tokens */
+  /**
+   * @return RSA or EC public keys (base64 X.509 or PEM, or {@code @FILE}) for JWT bearer tokens
+   */
   public List<String> jwtPublicKeys() {
     return jwtPublicKeys;
   }
 
-  /** @return the required JWT {@code iss}, if configured */
+  /**
+   * @return the required JWT {@code iss}, if configured
+   */
   public Optional<String> jwtIssuer() {
     return Optional.ofNullable(jwtIssuer);
   }
 
-  /** @return the required JWT {@code aud}, if configured */
+  /**
+   * @return the required JWT {@code aud}, if configured
+   */
   public Optional<String> jwtAudience() {
     return Optional.ofNullable(jwtAudience);
   }
 
-  /** @return exact origins allowed for unsafe requests and CORS */
+  /**
+   * @return exact origins allowed for unsafe requests and CORS
+   */
   public List<String> allowedOrigins() {
     return allowedOrigins;
   }
 
-  /** @return allowed {@code Host} names ({@code *.domain} wildcards); empty means the mode default */
+  /**
+   * @return allowed {@code Host} names ({@code *.domain} wildcards); empty means the mode default
+   */
   public List<String> allowedHosts() {
     return allowedHosts;
   }
 
-  /** @return the cookie name, if overridden */
+  /**
+   * @return the cookie name, if overridden
+   */
   public Optional<String> cookieName() {
     return Optional.ofNullable(cookieName);
   }
 
-  /** @return the cookie SameSite attribute: Lax, Strict or None */
+  /**
+   * @return the cookie SameSite attribute: Lax, Strict or None
+   */
   public String cookieSameSite() {
     return cookieSameSite;
   }
 
-  /** @return the cookie Secure policy: always, never or auto */
+  /**
+   * @return the cookie Secure policy: always, never or auto
+   */
   public String cookieSecure() {
     return cookieSecure;
   }
 
-  /** @return whether the cookie is Partitioned */
+  /**
+   * @return whether the cookie is Partitioned
+   */
   public boolean cookiePartitioned() {
     return cookiePartitioned;
   }
 
-  /** @return hosts and CIDRs exempt from the SSRF guard and the https-only rule */
+  /**
+   * @return hosts and CIDRs exempt from the SSRF guard and the https-only rule
+   */
   public List<String> outboundAllow() {
     return outboundAllow;
   }
 
-  /** @return the maximum number of MCP servers one session may connect */
+  /**
+   * @return the maximum number of MCP servers one session may connect
+   */
   public int maxServersPerSession() {
     return maxServersPerSession;
   }
 
-  /** @return principal names that get the admin role */
+  /**
+   * @return principal names that get the admin role
+   */
   public List<String> admins() {
     return admins;
   }

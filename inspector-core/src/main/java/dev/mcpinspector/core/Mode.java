@@ -3,13 +3,13 @@ package dev.mcpinspector.core;
 /** How an inspector is deployed. */
 public enum Mode {
   /**
-   * One process serves one person: one shared client manager, no login, stdio and plain
-   * {@code http://} servers allowed, the {@code Host} header restricted to localhost names.
+   * One process serves one person: one shared client manager, no login, stdio and plain {@code
+   * http://} servers allowed, the {@code Host} header restricted to localhost names.
    */
   LOCAL,
   /**
-   * Many users: one client manager per authenticated session, stdio refused, {@code https://}
-   * only, the SSRF guard on, signing keys required.
+   * Many users: one client manager per authenticated session, stdio refused, {@code https://} only,
+   * the SSRF guard on, signing keys required.
    */
   HOSTED;
 

@@ -150,10 +150,7 @@ class InspectorConfigTest {
           assertThrows(
               IllegalArgumentException.class,
               () ->
-                  InspectorConfig.builder()
-                      .cookieSecure("never")
-                      .cookiePartitioned(true)
-                      .build());
+                  InspectorConfig.builder().cookieSecure("never").cookiePartitioned(true).build());
       assertEquals(
           "cookiePartitioned=true requires a Secure cookie, but cookieSecure=never;"
               + " set cookieSecure to always or auto",

@@ -174,16 +174,19 @@ class InspectorTest {
         assertNotEquals(a.session(), b.session());
         assertNotEquals(a.manager(), b.manager());
         inspector.rpcLog().publish(a.session(), "same", Direction.SEND, "{\"who\":\"alice\"}");
-        assertEquals(
-            0, inspector.rpcLog().snapshot(b.session(), ServerFilter.all(), 10).size());
+        assertEquals(0, inspector.rpcLog().snapshot(b.session(), ServerFilter.all(), 10).size());
       }
     }
 
     @Test
     void missingSigningKeysFailStartUpSayingHowToGenerateOne() {
       InspectorConfig config =
-          InspectorConfig.builder().mode(Mode.HOSTED).accessKeys("alice=alice-key-0123456789").build();
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> start(config));
+          InspectorConfig.builder()
+              .mode(Mode.HOSTED)
+              .accessKeys("alice=alice-key-0123456789")
+              .build();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> start(config));
       assertTrue(e.getMessage().contains("INSPECTOR_SIGNING_KEYS"), e.getMessage());
       assertTrue(e.getMessage().contains("openssl rand -base64 32"), e.getMessage());
     }
@@ -197,7 +200,8 @@ class InspectorTest {
               .accessKeys("alice=alice-key-0123456789")
               .outboundAllow(List.of("bad_host!"))
               .build();
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> start(config));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> start(config));
       assertTrue(e.getMessage().startsWith("INSPECTOR_OUTBOUND_ALLOW: "), e.getMessage());
     }
   }

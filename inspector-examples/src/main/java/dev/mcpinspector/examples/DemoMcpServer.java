@@ -80,7 +80,8 @@ public final class DemoMcpServer implements AutoCloseable {
     server.closeGracefully();
   }
 
-  private static Map<String, Object> objectSchema(Map<String, Object> properties, String... required) {
+  private static Map<String, Object> objectSchema(
+      Map<String, Object> properties, String... required) {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
     schema.put("properties", properties);
@@ -115,7 +116,13 @@ public final class DemoMcpServer implements AutoCloseable {
                     Map.of(
                         "n",
                         Map.of(
-                            "type", "integer", "minimum", 1, "maximum", 100, "description",
+                            "type",
+                            "integer",
+                            "minimum",
+                            1,
+                            "maximum",
+                            100,
+                            "description",
                             "How far to count")),
                     "n"))
             .description("Counts to n, one step at a time, reporting progress after each step.")
@@ -164,7 +171,11 @@ public final class DemoMcpServer implements AutoCloseable {
               properties.put(
                   "colour",
                   Map.of(
-                      "type", "string", "title", "Favourite colour", "enum",
+                      "type",
+                      "string",
+                      "title",
+                      "Favourite colour",
+                      "enum",
                       List.of("red", "green", "blue")));
               McpSchema.ElicitResult answer =
                   exchange.createElicitation(
@@ -173,7 +184,9 @@ public final class DemoMcpServer implements AutoCloseable {
                           .build());
               if (answer.action() != McpSchema.ElicitResult.Action.ACCEPT) {
                 return CallToolResult.builder()
-                    .addTextContent("The user chose to " + answer.action().name().toLowerCase(java.util.Locale.ROOT))
+                    .addTextContent(
+                        "The user chose to "
+                            + answer.action().name().toLowerCase(java.util.Locale.ROOT))
                     .build();
               }
               Map<String, Object> content = answer.content();

@@ -33,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * {@code /} and the {@link DemoMcpServer} at {@link DemoMcpServer#PATH}, offered in the page as the
  * suggested server {@value DemoMcpServer#SUGGESTED_ID}.
  *
- * <p>Run it with zero configuration for local mode on port 8080 (or {@code PORT}), listening on
- * the loopback interface only (local mode needs no login and may start processes); hosted mode
- * listens on every interface. Every {@code INSPECTOR_*} variable applies (see {@code docs/configuration.md}). In hosted mode the demo server,
- * which listens on loopback over plain http, is refused by the outbound policy like any other
- * loopback address, so it is not suggested; an operator who wants it for a demo sets {@code
- * EXAMPLE_DEMO_ALLOW=true}, which adds {@code 127.0.0.1} to {@code INSPECTOR_OUTBOUND_ALLOW}
- * (every user may then reach every loopback port of this host: demos only).
+ * <p>Run it with zero configuration for local mode on port 8080 (or {@code PORT}), listening on the
+ * loopback interface only (local mode needs no login and may start processes); hosted mode listens
+ * on every interface. Every {@code INSPECTOR_*} variable applies (see {@code
+ * docs/configuration.md}). In hosted mode the demo server, which listens on loopback over plain
+ * http, is refused by the outbound policy like any other loopback address, so it is not suggested;
+ * an operator who wants it for a demo sets {@code EXAMPLE_DEMO_ALLOW=true}, which adds {@code
+ * 127.0.0.1} to {@code INSPECTOR_OUTBOUND_ALLOW} (every user may then reach every loopback port of
+ * this host: demos only).
  */
 public final class ExampleServer {
 
@@ -53,8 +54,8 @@ public final class ExampleServer {
   public static final String ENV_DEMO_ALLOW = "EXAMPLE_DEMO_ALLOW";
 
   /**
-   * The {@code Content-Security-Policy} of the page: nothing but its own files, no inline code,
-   * no framing.
+   * The {@code Content-Security-Policy} of the page: nothing but its own files, no inline code, no
+   * framing.
    */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -76,8 +77,8 @@ public final class ExampleServer {
   private ExampleServer() {}
 
   /**
-   * Starts the example server from the environment and blocks until it stops; Ctrl+C stops it
-   * and closes the inspector.
+   * Starts the example server from the environment and blocks until it stops; Ctrl+C stops it and
+   * closes the inspector.
    *
    * @param args ignored
    * @throws Exception when the configuration is invalid or the port cannot be bound
@@ -100,8 +101,8 @@ public final class ExampleServer {
   }
 
   /**
-   * Creates the server, bound to its port but not started. Stopping the server closes the
-   * inspector and the demo MCP server; a stopped server cannot be started again.
+   * Creates the server, bound to its port but not started. Stopping the server closes the inspector
+   * and the demo MCP server; a stopped server cannot be started again.
    *
    * @param port the TCP port; 0 picks a free one (read it with {@link #localPort(Server)})
    * @param config the inspector configuration
@@ -225,8 +226,8 @@ public final class ExampleServer {
   }
 
   /**
-   * The demo server as a suggestion, only where the outbound policy lets the session connect to
-   * it: always in local mode, in hosted mode only when loopback is allowlisted.
+   * The demo server as a suggestion, only where the outbound policy lets the session connect to it:
+   * always in local mode, in hosted mode only when loopback is allowlisted.
    */
   static List<SuggestedServer> demoSuggestion(Inspector<?> inspector, int port) {
     String host = inspector.mode() == Mode.HOSTED ? "127.0.0.1" : "localhost";

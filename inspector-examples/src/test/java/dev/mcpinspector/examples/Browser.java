@@ -46,8 +46,11 @@ final class Browser implements AutoCloseable {
   static void assumeInstalled() {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-            + CHROMEDRIVER + "); .ci/run installs them with apt-get. Skipped.");
+        "browser tests need Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "); .ci/run installs them with apt-get. Skipped.");
   }
 
   static Browser open() {
@@ -107,10 +110,12 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement find(String css) {
-    return await(css, d -> {
-      List<WebElement> found = d.findElements(By.cssSelector(css));
-      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-    });
+    return await(
+        css,
+        d -> {
+          List<WebElement> found = d.findElements(By.cssSelector(css));
+          return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
   }
 
   List<WebElement> all(String css) {

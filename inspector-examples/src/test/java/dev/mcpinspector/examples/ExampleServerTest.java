@@ -87,7 +87,8 @@ class ExampleServerTest {
           "text/javascript;charset=utf-8", js.headers().firstValue("Content-Type").orElseThrow());
       assertEquals("nosniff", js.headers().firstValue("X-Content-Type-Options").orElseThrow());
       assertEquals(200, css.statusCode());
-      assertEquals("text/css;charset=utf-8", css.headers().firstValue("Content-Type").orElseThrow());
+      assertEquals(
+          "text/css;charset=utf-8", css.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
@@ -132,8 +133,10 @@ class ExampleServerTest {
       server.stop();
 
       IllegalStateException e =
-          assertThrows(IllegalStateException.class, () -> inspector.store().acquire(SessionId.LOCAL));
-      assertEquals("the client manager store is closed; no session can be acquired", e.getMessage());
+          assertThrows(
+              IllegalStateException.class, () -> inspector.store().acquire(SessionId.LOCAL));
+      assertEquals(
+          "the client manager store is closed; no session can be acquired", e.getMessage());
     }
   }
 
@@ -143,9 +146,13 @@ class ExampleServerTest {
     void demoServer_isNotSuggested_whenLoopbackIsNotAllowed() throws Exception {
       InspectorConfig config =
           ExampleServer.configFrom(
-              Map.of("INSPECTOR_MODE", "hosted",
-                      "INSPECTOR_SIGNING_KEYS", SIGNING_KEY,
-                      "INSPECTOR_ACCESS_KEYS", ACCESS_KEYS)
+              Map.of(
+                      "INSPECTOR_MODE",
+                      "hosted",
+                      "INSPECTOR_SIGNING_KEYS",
+                      SIGNING_KEY,
+                      "INSPECTOR_ACCESS_KEYS",
+                      ACCESS_KEYS)
                   ::get);
 
       try (var inspector = dev.mcpinspector.mcp.McpInspector.create(config)) {
@@ -158,10 +165,14 @@ class ExampleServerTest {
       InspectorConfig config =
           ExampleServer.configFrom(
               Map.of(
-                      "INSPECTOR_MODE", "hosted",
-                      "INSPECTOR_SIGNING_KEYS", SIGNING_KEY,
-                      "INSPECTOR_ACCESS_KEYS", ACCESS_KEYS,
-                      "EXAMPLE_DEMO_ALLOW", "true")
+                      "INSPECTOR_MODE",
+                      "hosted",
+                      "INSPECTOR_SIGNING_KEYS",
+                      SIGNING_KEY,
+                      "INSPECTOR_ACCESS_KEYS",
+                      ACCESS_KEYS,
+                      "EXAMPLE_DEMO_ALLOW",
+                      "true")
                   ::get);
 
       assertTrue(config.outboundAllow().contains("127.0.0.1"), config.outboundAllow().toString());
@@ -180,10 +191,14 @@ class ExampleServerTest {
               () ->
                   ExampleServer.configFrom(
                       Map.of(
-                              "INSPECTOR_MODE", "hosted",
-                              "INSPECTOR_SIGNING_KEYS", SIGNING_KEY,
-                              "INSPECTOR_ACCESS_KEYS", ACCESS_KEYS,
-                              "EXAMPLE_DEMO_ALLOW", "yes")
+                              "INSPECTOR_MODE",
+                              "hosted",
+                              "INSPECTOR_SIGNING_KEYS",
+                              SIGNING_KEY,
+                              "INSPECTOR_ACCESS_KEYS",
+                              ACCESS_KEYS,
+                              "EXAMPLE_DEMO_ALLOW",
+                              "yes")
                           ::get));
       assertEquals("EXAMPLE_DEMO_ALLOW must be true or false, but was 'yes'", e.getMessage());
     }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two people in hosted mode, each in their own browser profile with their own access key: each
- * sees only their own servers and their own RPC log.
+ * Two people in hosted mode, each in their own browser profile with their own access key: each sees
+ * only their own servers and their own RPC log.
  */
 class HostedModeBrowserTest {
 
@@ -70,7 +70,9 @@ class HostedModeBrowserTest {
     b.awaitScript(
         "the echo result",
         "document.getElementById('tool-result').dataset.state === 'ok'"
-            + " && document.getElementById('tool-result').textContent.includes('" + text + "')");
+            + " && document.getElementById('tool-result').textContent.includes('"
+            + text
+            + "')");
   }
 
   private static Set<String> attribute(Browser b, String css, String attribute) {
@@ -104,10 +106,13 @@ class HostedModeBrowserTest {
       alice.find("#rpc-log details.rpc-row[data-direction=RECEIVE][data-method='tools/call']");
       bob.find("#rpc-log details.rpc-row[data-direction=RECEIVE][data-method='tools/call']");
 
-      assertEquals(Set.of("demo"), attribute(alice, "#server-list li[data-server-id]", "data-server-id"));
-      assertEquals(Set.of("bobs-demo"), attribute(bob, "#server-list li[data-server-id]", "data-server-id"));
+      assertEquals(
+          Set.of("demo"), attribute(alice, "#server-list li[data-server-id]", "data-server-id"));
+      assertEquals(
+          Set.of("bobs-demo"), attribute(bob, "#server-list li[data-server-id]", "data-server-id"));
       assertEquals(Set.of("demo"), attribute(alice, "#rpc-log details.rpc-row", "data-server-id"));
-      assertEquals(Set.of("bobs-demo"), attribute(bob, "#rpc-log details.rpc-row", "data-server-id"));
+      assertEquals(
+          Set.of("bobs-demo"), attribute(bob, "#rpc-log details.rpc-row", "data-server-id"));
       alice.screenshot("hosted-alice");
       bob.screenshot("hosted-bob");
     }

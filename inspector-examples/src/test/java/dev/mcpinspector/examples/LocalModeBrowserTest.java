@@ -17,8 +17,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * The page in headless Chromium against the real example server in local mode: the demo MCP
- * server is connected from its suggestion and every feature of the page is used on it.
+ * The page in headless Chromium against the real example server in local mode: the demo MCP server
+ * is connected from its suggestion and every feature of the page is used on it.
  */
 class LocalModeBrowserTest {
 
@@ -137,7 +137,8 @@ class LocalModeBrowserTest {
 
     call("ask_user", "{}");
 
-    browser.awaitScript("the elicitation dialog", "document.getElementById('elicitation-dialog').open");
+    browser.awaitScript(
+        "the elicitation dialog", "document.getElementById('elicitation-dialog').open");
     assertEquals("demo", browser.find("#elicitation-dialog").getDomAttribute("data-server-id"));
     assertTrue(browser.text("#elicitation-message").contains("Who are you?"));
     browser.click("#elicitation-accept");
@@ -174,7 +175,8 @@ class LocalModeBrowserTest {
     browser.type("#server-url", base + "demo/mcp");
     browser.click("#add-server");
 
-    String message = browser.text("#message-area .message[data-kind=error][data-code=server_exists]");
+    String message =
+        browser.text("#message-area .message[data-kind=error][data-code=server_exists]");
     assertTrue(message.contains("demo"), message);
     assertFalse(message.contains("Exception"), message);
     browser.script(

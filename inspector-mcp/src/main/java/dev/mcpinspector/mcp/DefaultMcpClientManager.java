@@ -1,8 +1,8 @@
 package dev.mcpinspector.mcp;
 
-import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.outbound.OutboundDecision;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.outbound.OutboundRefusal;
@@ -187,8 +187,7 @@ final class DefaultMcpClientManager implements McpClientManager {
     String token = UUID.randomUUID().toString();
     McpSchema.CallToolRequest request =
         McpSchema.CallToolRequest.builder(name).arguments(args).progressToken(token).build();
-    Map<String, Object> result =
-        call(conn, McpSchema.METHOD_TOOLS_CALL, c -> c.callTool(request));
+    Map<String, Object> result = call(conn, McpSchema.METHOD_TOOLS_CALL, c -> c.callTool(request));
     return new ToolCallResult(result, token);
   }
 
@@ -343,7 +342,9 @@ final class DefaultMcpClientManager implements McpClientManager {
   private Mono<McpSchema.ElicitResult> elicit(String serverId, McpSchema.ElicitFormRequest req) {
     String schema;
     try {
-      schema = mapper.writeValueAsString(req.requestedSchema() == null ? Map.of() : req.requestedSchema());
+      schema =
+          mapper.writeValueAsString(
+              req.requestedSchema() == null ? Map.of() : req.requestedSchema());
     } catch (IOException e) {
       return Mono.error(e);
     }
@@ -516,7 +517,13 @@ final class DefaultMcpClientManager implements McpClientManager {
         McpSchema.JSONRPCResponse.JSONRPCError err = m.getJsonRpcError();
         return new McpManagerException(
             ProblemCode.UPSTREAM_FAILED,
-            "server '" + id + "' answered " + op + " with error " + err.code() + ": "
+            "server '"
+                + id
+                + "' answered "
+                + op
+                + " with error "
+                + err.code()
+                + ": "
                 + err.message(),
             e);
       }

@@ -9,18 +9,18 @@ import java.util.Objects;
 /**
  * The MCP client manager of one session (or of the single shared scope in local mode): named
  * connections to MCP servers on the official MCP Java SDK. Every JSON-RPC message of every
- * connection is published to the session's RPC log, progress notifications to its progress store
- * in arrival order, and a server's {@code elicitation/create} becomes a request to that session's
- * user through its elicitation broker. Every connection is checked by the {@link OutboundPolicy}
- * before it is opened and before each HTTP request.
+ * connection is published to the session's RPC log, progress notifications to its progress store in
+ * arrival order, and a server's {@code elicitation/create} becomes a request to that session's user
+ * through its elicitation broker. Every connection is checked by the {@link OutboundPolicy} before
+ * it is opened and before each HTTP request.
  *
  * <p>Every operation is a thin call behind one HTTP route; results are JSON-friendly (maps, lists,
  * strings, numbers, booleans, null); failures are {@link McpManagerException}s whose {@link
- * McpManagerException#problem()} gives the status and {@code code}. Operations block the calling thread until the
- * server answers or the timeout of {@link McpClientConfig} passes. Thread-safe.
+ * McpManagerException#problem()} gives the status and {@code code}. Operations block the calling
+ * thread until the server answers or the timeout of {@link McpClientConfig} passes. Thread-safe.
  *
- * <p>{@link #close()} closes every connection, including ones still being opened; a connection
- * that finishes initializing after the close is closed at once and never used.
+ * <p>{@link #close()} closes every connection, including ones still being opened; a connection that
+ * finishes initializing after the close is closed at once and never used.
  */
 public interface McpClientManager extends AutoCloseable {
 
@@ -60,8 +60,8 @@ public interface McpClientManager extends AutoCloseable {
 
   /**
    * Connects a server and initializes it ({@code POST /api/servers}). Blocks until initialized or
-   * failed. A server whose connection failed stays listed with status {@code failed} and its
-   * error until removed; its id stays taken.
+   * failed. A server whose connection failed stays listed with status {@code failed} and its error
+   * until removed; its id stays taken.
    *
    * @param spec what to connect to
    * @return the view of the connected server

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The one line a host application needs: an {@link Inspector} whose client managers are MCP
- * client managers, wired to the inspector's RPC log, progress store, elicitation broker and
- * outbound policy.
+ * The one line a host application needs: an {@link Inspector} whose client managers are MCP client
+ * managers, wired to the inspector's RPC log, progress store, elicitation broker and outbound
+ * policy.
  *
  * <pre>{@code
  * Inspector<McpClientManager> inspector = McpInspector.create(InspectorConfig.fromEnvironment());
@@ -58,9 +58,9 @@ public final class McpInspector {
    * @param inspector the inspector
    * @param suggested servers {@code GET /api/servers} offers to connect; may be empty
    * @param extra further route modules of the application, added last
-   * @throws IllegalStateException if the context is already initialised or an inspector is
-   *     already registered on it (for example by {@link McpInspectorInitializer}: the message then
-   *     says to set {@value McpInspectorInitializer#AUTO_REGISTER} to {@code false})
+   * @throws IllegalStateException if the context is already initialised or an inspector is already
+   *     registered on it (for example by {@link McpInspectorInitializer}: the message then says to
+   *     set {@value McpInspectorInitializer#AUTO_REGISTER} to {@code false})
    * @throws IllegalArgumentException if a module's route clashes with another
    */
   public static void register(

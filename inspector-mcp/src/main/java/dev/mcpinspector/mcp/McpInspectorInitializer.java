@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * META-INF/services/jakarta.servlet.ServletContainerInitializer}; it
  *
  * <ol>
- *   <li>reads the configuration from the context's init-parameters, falling back to the
- *       environment variables of the same names ({@code INSPECTOR_MODE}, ...): an init-parameter
- *       wins over the environment variable; the MCP client timeouts come from {@value
+ *   <li>reads the configuration from the context's init-parameters, falling back to the environment
+ *       variables of the same names ({@code INSPECTOR_MODE}, ...): an init-parameter wins over the
+ *       environment variable; the MCP client timeouts come from {@value
  *       McpClientConfig#CONNECT_TIMEOUT_KEY}, {@value McpClientConfig#REQUEST_TIMEOUT_KEY} and
  *       {@value McpClientConfig#CLOSE_TIMEOUT_KEY} the same way;
  *   <li>creates the inspector ({@link McpInspector#create}) and registers it ({@link
@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  *   <li>closes it when the context is destroyed.
  * </ol>
  *
- * <p>A bad value fails the deployment with a message naming the option. Applications that
- * register the inspector themselves set the init-parameter (or environment variable) {@value
- * #AUTO_REGISTER} to {@code false}; this initializer then does nothing. It also does nothing
- * (with a warning) when an inspector is already registered on the context, which happens when the
- * application's own initializer runs first.
+ * <p>A bad value fails the deployment with a message naming the option. Applications that register
+ * the inspector themselves set the init-parameter (or environment variable) {@value #AUTO_REGISTER}
+ * to {@code false}; this initializer then does nothing. It also does nothing (with a warning) when
+ * an inspector is already registered on the context, which happens when the application's own
+ * initializer runs first.
  */
 public final class McpInspectorInitializer implements ServletContainerInitializer {
 

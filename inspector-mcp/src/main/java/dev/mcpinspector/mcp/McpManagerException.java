@@ -5,9 +5,9 @@ import dev.mcpinspector.core.http.ProblemException;
 import java.util.Objects;
 
 /**
- * A client manager operation failed for a reason the API reports as a problem response: the
- * {@link #problem()} is the core {@link ProblemCode} (HTTP status and {@code code}), the message is
- * the {@code detail}. Messages never contain a session id.
+ * A client manager operation failed for a reason the API reports as a problem response: the {@link
+ * #problem()} is the core {@link ProblemCode} (HTTP status and {@code code}), the message is the
+ * {@code detail}. Messages never contain a session id.
  *
  * <p>Unlike {@link ProblemException} it keeps its cause (the SDK's failure) for logs; {@link
  * #toProblem()} gives the problem a route throws.

@@ -43,9 +43,9 @@ import java.util.function.Supplier;
  * </table>
  *
  * <p>Calls to an MCP server block the container thread until the server answers or the request
- * timeout of {@link McpClientConfig} passes (connecting: the connect timeout). That is the price
- * of the SDK's request/response model; size the container's thread pool for the number of calls
- * that may wait at once. Immutable and thread-safe.
+ * timeout of {@link McpClientConfig} passes (connecting: the connect timeout). That is the price of
+ * the SDK's request/response model; size the container's thread pool for the number of calls that
+ * may wait at once. Immutable and thread-safe.
  */
 public final class McpRoutes implements ApiModule {
 

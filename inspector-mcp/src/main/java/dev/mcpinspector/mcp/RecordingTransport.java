@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps the SDK transport of one connection so every JSON-RPC message is published to the RPC log
  * of (session, server): outbound in {@link #sendMessage} (requests, notifications and the client's
- * answers to server requests such as elicitation), inbound in the handler given to {@link
- * #connect} before the client sees it. Progress notifications are taken here too, because the
- * transport sees them in arrival order while the SDK's consumers may not.
+ * answers to server requests such as elicitation), inbound in the handler given to {@link #connect}
+ * before the client sees it. Progress notifications are taken here too, because the transport sees
+ * them in arrival order while the SDK's consumers may not.
  */
 final class RecordingTransport implements McpClientTransport {
 
@@ -130,7 +130,12 @@ final class RecordingTransport implements McpClientTransport {
         return;
       }
       progress.report(
-          session, serverId, String.valueOf(p.progressToken()), p.progress(), p.total(), p.message());
+          session,
+          serverId,
+          String.valueOf(p.progressToken()),
+          p.progress(),
+          p.total(),
+          p.message());
     } catch (RuntimeException e) {
       log.warn("server {}: could not record progress: {}", serverId, e.toString());
     }

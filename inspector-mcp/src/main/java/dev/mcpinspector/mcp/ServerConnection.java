@@ -12,8 +12,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * One named server of a manager and its state. The client is attached under the lock and a close
- * detaches it under the same lock, so a client attached or initialized after a close is noticed
- * by the connecting thread, which then closes it: no live client outlives a close.
+ * detaches it under the same lock, so a client attached or initialized after a close is noticed by
+ * the connecting thread, which then closes it: no live client outlives a close.
  */
 final class ServerConnection {
 

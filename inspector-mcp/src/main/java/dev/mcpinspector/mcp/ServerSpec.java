@@ -47,7 +47,8 @@ public record ServerSpec(
    */
   public ServerSpec {
     transport = transport == null ? ServerTransport.STREAMABLE_HTTP : transport;
-    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers =
+        headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     args = args == null ? List.of() : List.copyOf(args);
   }
 
@@ -89,7 +90,9 @@ public record ServerSpec(
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getValue() instanceof String v)) {
           throw bad(
-              "header '" + abbreviate(String.valueOf(e.getKey())) + "' must be a string, but was "
+              "header '"
+                  + abbreviate(String.valueOf(e.getKey()))
+                  + "' must be a string, but was "
                   + jsonType(e.getValue()));
         }
         headers.put(String.valueOf(e.getKey()), v);
@@ -109,8 +112,7 @@ public record ServerSpec(
         args.add(s);
       }
     }
-    return new ServerSpec(
-        id, ServerTransport.fromWireName(transport), url, headers, command, args);
+    return new ServerSpec(id, ServerTransport.fromWireName(transport), url, headers, command, args);
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param transport the transport; an HTTP transport (stdio cannot be suggested)
  * @param description a short human-readable description, or null
  */
-public record SuggestedServer(String id, String url, ServerTransport transport, String description) {
+public record SuggestedServer(
+    String id, String url, ServerTransport transport, String description) {
 
   /**
    * Checks the arguments; see the record description for each component.
@@ -24,8 +25,8 @@ public record SuggestedServer(String id, String url, ServerTransport transport, 
    * @param url see the record description
    * @param transport see the record description
    * @param description see the record description
-   * @throws IllegalArgumentException when the id does not match {@value ServerSpec#ID_PATTERN},
-   *     the url is blank or the transport is stdio
+   * @throws IllegalArgumentException when the id does not match {@value ServerSpec#ID_PATTERN}, the
+   *     url is blank or the transport is stdio
    */
   public SuggestedServer {
     Objects.requireNonNull(id, "id must not be null");

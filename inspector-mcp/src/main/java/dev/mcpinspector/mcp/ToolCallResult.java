@@ -8,8 +8,8 @@ import java.util.Objects;
  * The answer of a {@code tools/call}.
  *
  * @param result the MCP {@code CallToolResult} as a JSON object; never null
- * @param progressToken the progress token sent in the request's {@code _meta}; progress reports
- *     for the call are recorded under it
+ * @param progressToken the progress token sent in the request's {@code _meta}; progress reports for
+ *     the call are recorded under it
  */
 public record ToolCallResult(Map<String, Object> result, String progressToken) {
 

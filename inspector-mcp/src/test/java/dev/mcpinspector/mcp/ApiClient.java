@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One user agent of the inspector's HTTP API (paths are relative to the application's base URI,
- * which ends with {@code /}), like a browser tab: its own cookies, the CSRF token
- * from {@code GET /api/session} on every unsafe request, and a same-origin {@code Origin} header.
+ * which ends with {@code /}), like a browser tab: its own cookies, the CSRF token from {@code GET
+ * /api/session} on every unsafe request, and a same-origin {@code Origin} header.
  */
 final class ApiClient {
 
@@ -130,8 +130,9 @@ final class ApiClient {
         } else if (line.startsWith("event:")) {
           name = line.substring(6).trim();
         } else if (line.startsWith("data:")) {
-          data = (data == null ? new StringBuilder() : data.append('\n'))
-              .append(line.substring(5).stripLeading());
+          data =
+              (data == null ? new StringBuilder() : data.append('\n'))
+                  .append(line.substring(5).stripLeading());
         }
       }
       throw new AssertionError("the stream ended before an '" + event + "' event");
@@ -179,7 +180,8 @@ final class ApiClient {
     synchronized (cookies) {
       if (!cookies.isEmpty()) {
         StringBuilder sb = new StringBuilder();
-        cookies.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+        cookies.forEach(
+            (k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append('=').append(v));
         b.header("Cookie", sb.toString());
       }
     }

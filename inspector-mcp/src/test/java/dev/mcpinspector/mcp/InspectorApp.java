@@ -13,11 +13,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * An application hosting the MCP inspector the way a real one does: Jetty 12 (ee10) on
- * 127.0.0.1, port 0, everything registered with {@link McpInspector#register}. One extra test
- * route, {@code GET /api/test/scope}, records the caller's event scope and client manager under
- * its {@code X-Test-User} header so a test can look at that session's event plane and manager
- * directly; neither leaves the process.
+ * An application hosting the MCP inspector the way a real one does: Jetty 12 (ee10) on 127.0.0.1,
+ * port 0, everything registered with {@link McpInspector#register}. One extra test route, {@code
+ * GET /api/test/scope}, records the caller's event scope and client manager under its {@code
+ * X-Test-User} header so a test can look at that session's event plane and manager directly;
+ * neither leaves the process.
  */
 final class InspectorApp implements AutoCloseable {
 

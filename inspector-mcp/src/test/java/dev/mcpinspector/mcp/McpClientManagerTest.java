@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpinspector.core.http.ProblemCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.elicitation.ElicitationAction;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.outbound.HostResolver;
 import dev.mcpinspector.core.outbound.OutboundConfig;
-import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.SessionId;
@@ -116,7 +116,8 @@ class McpClientManagerTest {
     for (String a : allow) {
       b.allow(a);
     }
-    return t.manager(t.sessionA, McpClientConfig.defaults(), OutboundPolicy.create(b.build(), resolver));
+    return t.manager(
+        t.sessionA, McpClientConfig.defaults(), OutboundPolicy.create(b.build(), resolver));
   }
 
   static McpManagerException fails(ProblemCode code, org.junit.jupiter.api.function.Executable e) {
@@ -183,7 +184,8 @@ class McpClientManagerTest {
     @Test
     void hostedModeConnectsToAllowlistedLoopback() {
       McpClientManager m = hosted(McpClientManagerTest.this, HostResolver.system(), "127.0.0.1");
-      assertEquals(ServerStatus.CONNECTED, m.addServer(ServerSpec.http("alpha", alpha.url())).status());
+      assertEquals(
+          ServerStatus.CONNECTED, m.addServer(ServerSpec.http("alpha", alpha.url())).status());
       assertEquals(Map.of(), m.ping("alpha"));
     }
 
@@ -200,8 +202,7 @@ class McpClientManagerTest {
       assertEquals("sse", v.toJson().get("transport"));
       assertEquals(
           "sse-echo:hi", firstText(m.callTool("old", "echo", Map.of("text", "hi")).result()));
-      assertTrue(
-          rpc.of(sessionA, "old").stream().anyMatch(e -> e.json().contains("sse-echo:hi")));
+      assertTrue(rpc.of(sessionA, "old").stream().anyMatch(e -> e.json().contains("sse-echo:hi")));
     }
 
     @Test
@@ -262,7 +263,8 @@ class McpClientManagerTest {
                   null));
       assertTrue(!v.toJson().toString().contains("secret-token"));
       assertTrue(
-          !new ServerSpec("x", null, "u", Map.of("Authorization", "Bearer secret-token"), null, null)
+          !new ServerSpec(
+                  "x", null, "u", Map.of("Authorization", "Bearer secret-token"), null, null)
               .toString()
               .contains("secret-token"));
     }
@@ -281,7 +283,8 @@ class McpClientManagerTest {
     @Test
     @SuppressWarnings("unchecked")
     void listTools_returnsTheServersTools() {
-      List<Map<String, Object>> tools = (List<Map<String, Object>>) m.listTools("alpha", null).get("tools");
+      List<Map<String, Object>> tools =
+          (List<Map<String, Object>>) m.listTools("alpha", null).get("tools");
       assertEquals(
           List.of("echo", "progress", "ask", "log", "block"),
           tools.stream().map(t -> t.get("name")).collect(Collectors.toList()));
@@ -418,11 +421,13 @@ class McpClientManagerTest {
         assertEquals((double) STEPS, p.total());
         assertEquals("step " + (i + 1), p.message());
       }
-      JsonNode call = json(rpc.of(sessionA, "alpha").stream()
-          .filter(e -> e.json().contains("\"tools/call\""))
-          .findFirst()
-          .orElseThrow()
-          .json());
+      JsonNode call =
+          json(
+              rpc.of(sessionA, "alpha").stream()
+                  .filter(e -> e.json().contains("\"tools/call\""))
+                  .findFirst()
+                  .orElseThrow()
+                  .json());
       assertEquals(r.progressToken(), call.at("/params/_meta/progressToken").asText());
     }
   }
@@ -503,8 +508,7 @@ class McpClientManagerTest {
       assertTrue(!call.isDone());
       answer.complete(new ElicitationResponse(ElicitationAction.ACCEPT, "{\"name\":\"Grace\"}"));
       assertEquals(
-          "action=ACCEPT content={name=Grace}",
-          firstText(call.get(30, TimeUnit.SECONDS).result()));
+          "action=ACCEPT content={name=Grace}", firstText(call.get(30, TimeUnit.SECONDS).result()));
       assertEquals(sessionB, waiting.calls.get(0).session());
     }
   }
@@ -520,16 +524,14 @@ class McpClientManagerTest {
 
       assertEquals("alpha-server", a.server("srv").serverInfo().get("name"));
       assertEquals("beta-server", b.server("srv").serverInfo().get("name"));
-      assertEquals(
-          "hello from alpha-server", readText(a.readResource("srv", "test://greeting")));
+      assertEquals("hello from alpha-server", readText(a.readResource("srv", "test://greeting")));
       assertEquals("hello from beta-server", readText(b.readResource("srv", "test://greeting")));
 
       b.callTool("srv", "ask", null);
       assertEquals(1, broker.calls.size());
       assertEquals(sessionB, broker.calls.get(0).session());
 
-      assertTrue(
-          rpc.of(sessionA, "srv").stream().noneMatch(e -> e.json().contains("beta-server")));
+      assertTrue(rpc.of(sessionA, "srv").stream().noneMatch(e -> e.json().contains("beta-server")));
       assertTrue(
           rpc.of(sessionB, "srv").stream().noneMatch(e -> e.json().contains("alpha-server")));
       assertTrue(
@@ -568,7 +570,8 @@ class McpClientManagerTest {
           fails(
               ProblemCode.UPSTREAM_FAILED,
               () -> m.addServer(ServerSpec.http("gone", "http://127.0.0.1:" + port + "/mcp")));
-      assertTrue(e.getMessage().startsWith("server 'gone' failed during initialize: "), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("server 'gone' failed during initialize: "), e.getMessage());
       ServerView v = m.server("gone");
       assertEquals(ServerStatus.FAILED, v.status());
       assertEquals(e.getMessage(), v.error());
@@ -593,8 +596,11 @@ class McpClientManagerTest {
       extraServers.add(broken);
       McpClientManager m = local(sessionA);
       McpManagerException e =
-          fails(ProblemCode.UPSTREAM_FAILED, () -> m.addServer(ServerSpec.http("broken", broken.url())));
-      assertTrue(e.getMessage().startsWith("server 'broken' failed during initialize: "), e.getMessage());
+          fails(
+              ProblemCode.UPSTREAM_FAILED,
+              () -> m.addServer(ServerSpec.http("broken", broken.url())));
+      assertTrue(
+          e.getMessage().startsWith("server 'broken' failed during initialize: "), e.getMessage());
     }
 
     @Test
@@ -616,7 +622,8 @@ class McpClientManagerTest {
           fails(
               ProblemCode.UPSTREAM_FAILED,
               () -> m.addServer(ServerSpec.http("moved", redirecting.url())));
-      assertTrue(e.getMessage().startsWith("server 'moved' failed during initialize: "), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("server 'moved' failed during initialize: "), e.getMessage());
       assertEquals(ServerStatus.FAILED, m.server("moved").status());
     }
 
@@ -628,7 +635,9 @@ class McpClientManagerTest {
       extraServers.add(server);
       McpClientManager m = withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(30));
       McpManagerException e =
-          fails(ProblemCode.UPSTREAM_TIMEOUT, () -> m.addServer(ServerSpec.http("hang", server.url())));
+          fails(
+              ProblemCode.UPSTREAM_TIMEOUT,
+              () -> m.addServer(ServerSpec.http("hang", server.url())));
       assertEquals("server 'hang' did not answer initialize within PT0.3S", e.getMessage());
       assertEquals(ServerStatus.FAILED, m.server("hang").status());
     }
@@ -673,8 +682,7 @@ class McpClientManagerTest {
       assertEquals(
           "this client manager is closed: its session ended",
           assertThrows(
-                  IllegalStateException.class,
-                  () -> m.addServer(ServerSpec.http("c", alpha.url())))
+                  IllegalStateException.class, () -> m.addServer(ServerSpec.http("c", alpha.url())))
               .getMessage());
       m.close();
     }
@@ -731,8 +739,7 @@ class McpClientManagerTest {
       m.removeServer("hang");
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> connecting.get(30, TimeUnit.SECONDS));
-      assertEquals(
-          "server 'hang' was disconnected while connecting", e.getCause().getMessage());
+      assertEquals("server 'hang' was disconnected while connecting", e.getCause().getMessage());
       assertEquals(List.of(), m.listServers());
     }
   }
@@ -756,7 +763,9 @@ class McpClientManagerTest {
     @ValueSource(strings = {"has space", "slash/", "", "ünï", "x?y"})
     void invalidIdCharacters_isBadRequest(String id) {
       McpManagerException e =
-          fails(ProblemCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http(id, alpha.url())));
+          fails(
+              ProblemCode.BAD_REQUEST,
+              () -> local(sessionA).addServer(ServerSpec.http(id, alpha.url())));
       assertEquals(
           "server id must match [A-Za-z0-9._-]{1,64}, but was '" + id + "'", e.getMessage());
     }
@@ -784,10 +793,13 @@ class McpClientManagerTest {
           fails(
               ProblemCode.BAD_REQUEST,
               () -> local(sessionA).addServer(ServerSpec.http("x", "http://exa mple/mcp")));
-      assertTrue(e.getMessage().startsWith("url 'http://exa mple/mcp' is malformed: "), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("url 'http://exa mple/mcp' is malformed: "), e.getMessage());
       assertEquals(
           "a streamable-http server needs a 'url'",
-          fails(ProblemCode.BAD_REQUEST, () -> local(sessionA).addServer(ServerSpec.http("x", null)))
+          fails(
+                  ProblemCode.BAD_REQUEST,
+                  () -> local(sessionA).addServer(ServerSpec.http("x", null)))
               .getMessage());
     }
 
@@ -833,12 +845,7 @@ class McpClientManagerTest {
                   local(sessionA)
                       .addServer(
                           new ServerSpec(
-                              "x",
-                              null,
-                              alpha.url(),
-                              Map.of("Connection", "close"),
-                              null,
-                              null)));
+                              "x", null, alpha.url(), Map.of("Connection", "close"), null, null)));
       assertEquals(
           "header 'Connection' may not be set on a connection: hop-by-hop, framing, Host and"
               + " transport-managed headers are refused",
@@ -861,8 +868,7 @@ class McpClientManagerTest {
               .getMessage());
       ServerSpec s =
           ServerSpec.fromJson(
-              Map.of(
-                  "id", "x", "transport", "stdio", "command", "node", "args", List.of("a.js")));
+              Map.of("id", "x", "transport", "stdio", "command", "node", "args", List.of("a.js")));
       assertEquals(ServerTransport.STDIO, s.transport());
       assertEquals(List.of("a.js"), s.args());
     }
@@ -876,7 +882,8 @@ class McpClientManagerTest {
             return List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
           }
           if (host.equals("public.example.com")) {
-            return List.of(InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34}));
+            return List.of(
+                InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34}));
           }
           if (host.matches("[0-9.]+") || host.contains(":")) {
             return List.of(InetAddress.getByName(host)); // literals only: no DNS
@@ -896,7 +903,8 @@ class McpClientManagerTest {
         })
     void refusedUrls_areUrlForbidden(String url) {
       McpClientManager m = hosted(McpClientManagerTest.this, resolver);
-      McpManagerException e = fails(ProblemCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", url)));
+      McpManagerException e =
+          fails(ProblemCode.URL_FORBIDDEN, () -> m.addServer(ServerSpec.http("x", url)));
       assertEquals(403, e.status());
       assertEquals(List.of(), m.listServers());
       assertEquals(List.of(), rpc.events, "nothing may be sent");

@@ -83,7 +83,9 @@ class McpInspectorInitializerTest {
 
   URI base() {
     return URI.create(
-        "http://127.0.0.1:" + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort() + "/app/");
+        "http://127.0.0.1:"
+            + ((ServerConnector) jetty.getConnectors()[0]).getLocalPort()
+            + "/app/");
   }
 
   @SuppressWarnings("unchecked")
@@ -174,8 +176,7 @@ class McpInspectorInitializerTest {
 
   @Test
   void applicationThatRegisteredFirst_keepsItsInspector() throws Exception {
-    try (Inspector<McpClientManager> own =
-        McpInspector.create(InspectorConfig.builder().build())) {
+    try (Inspector<McpClientManager> own = McpInspector.create(InspectorConfig.builder().build())) {
       jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);
       connector.setHost("127.0.0.1");
@@ -191,22 +192,23 @@ class McpInspectorInitializerTest {
 
       assertNull(inspector(), "the drop-in did nothing");
       ApiClient user = new ApiClient(base(), "user");
-      assertEquals(201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
+      assertEquals(
+          201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
       assertEquals(1, own.store().stats().created());
     }
   }
 
   @Test
   void applicationRegisteringItsOwnInspector_worksWithTheDropInOff() throws Exception {
-    try (Inspector<McpClientManager> own =
-        McpInspector.create(InspectorConfig.builder().build())) {
+    try (Inspector<McpClientManager> own = McpInspector.create(InspectorConfig.builder().build())) {
       start(
           Map.of("INSPECTOR_AUTO_REGISTER", "false"),
           key -> null,
           (classes, ctx) -> McpInspector.register(ctx, own, List.of()));
       assertNull(inspector());
       ApiClient user = new ApiClient(base(), "user");
-      assertEquals(201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
+      assertEquals(
+          201, user.post("api/servers", Map.of("id", "alpha", "url", alpha.url())).status());
       assertEquals(1, own.store().stats().created(), own.store().stats().toString());
     }
   }

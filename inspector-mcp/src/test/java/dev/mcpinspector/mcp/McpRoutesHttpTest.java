@@ -312,7 +312,8 @@ class McpRoutesHttpTest {
     ApiClient bob;
 
     void start() throws Exception {
-      app = InspectorApp.start(McpInspector.create(hosted("INSPECTOR_OUTBOUND_ALLOW", "127.0.0.1")));
+      app =
+          InspectorApp.start(McpInspector.create(hosted("INSPECTOR_OUTBOUND_ALLOW", "127.0.0.1")));
       alice = app.client("alice").login(ALICE_KEY);
       bob = app.client("bob").login(BOB_KEY);
     }
@@ -341,10 +342,17 @@ class McpRoutesHttpTest {
       Map<String, String> greeting = Map.of("uri", "test://greeting");
       assertEquals(
           "hello from alpha-server",
-          alice.post("/api/servers/s/resources/read", greeting).json().at("/contents/0/text").asText());
+          alice
+              .post("/api/servers/s/resources/read", greeting)
+              .json()
+              .at("/contents/0/text")
+              .asText());
       assertEquals(
           "hello from beta-server",
-          bob.post("/api/servers/s/resources/read", greeting).json().at("/contents/0/text").asText());
+          bob.post("/api/servers/s/resources/read", greeting)
+              .json()
+              .at("/contents/0/text")
+              .asText());
 
       assertEquals(204, alice.delete("/api/servers/s").status());
       assertEquals(List.of(), ids(alice.get("/api/servers")));
@@ -665,13 +673,15 @@ class McpRoutesHttpTest {
       HostResolver resolver =
           host ->
               switch (host) {
-                case "loopback.test" -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
-                case "public.test" -> List.of(InetAddress.getByAddress(host, new byte[] {93, (byte) 184, (byte) 216, 34}));
+                case "loopback.test" ->
+                    List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+                case "public.test" ->
+                    List.of(
+                        InetAddress.getByAddress(
+                            host, new byte[] {93, (byte) 184, (byte) 216, 34}));
                 default -> HostResolver.system().resolve(host);
               };
-      app =
-          InspectorApp.start(
-              McpInspector.builder(hosted()).hostResolver(resolver).build());
+      app = InspectorApp.start(McpInspector.builder(hosted()).hostResolver(resolver).build());
       alice = app.client("alice").login(ALICE_KEY);
     }
 
@@ -713,7 +723,8 @@ class McpRoutesHttpTest {
           assertProblem(
               alice.post(
                   "/api/servers",
-                  Map.of("id", "local", "transport", "stdio", "command", "java", "args", List.of())),
+                  Map.of(
+                      "id", "local", "transport", "stdio", "command", "java", "args", List.of())),
               403,
               "transport_forbidden");
       assertNotNull(p.get("detail").asText());

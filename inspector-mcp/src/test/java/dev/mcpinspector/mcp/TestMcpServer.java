@@ -17,8 +17,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real MCP server in-process: the SDK's servlet transport on Jetty 12 (ee10), bound to
- * 127.0.0.1 on a free port. Tools: {@code echo}, {@code progress} (reports {@code steps} progress
+ * A real MCP server in-process: the SDK's servlet transport on Jetty 12 (ee10), bound to 127.0.0.1
+ * on a free port. Tools: {@code echo}, {@code progress} (reports {@code steps} progress
  * notifications), {@code ask} (elicits a name from the user), {@code log} (sends log
  * notifications), {@code block} (never answers until the server stops). Resource {@code
  * test://greeting}; prompt {@code greet}.
@@ -28,11 +28,14 @@ final class TestMcpServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final McpSyncServer mcp;
+
   /** When set, the next request's MCP session id is replaced by an unknown one (answered 404). */
   final java.util.concurrent.atomic.AtomicBoolean dropNextSession =
       new java.util.concurrent.atomic.AtomicBoolean();
+
   /** Released when the server closes so blocked tool calls end. */
   final CountDownLatch release = new CountDownLatch(1);
+
   /** Counted down each time the {@code block} tool is entered. */
   final CountDownLatch blockEntered = new CountDownLatch(1);
 
@@ -121,7 +124,8 @@ final class TestMcpServer implements AutoCloseable {
                     (ex, req) ->
                         McpSchema.ReadResourceResult.builder(
                                 List.of(
-                                    McpSchema.TextResourceContents.builder(req.uri(), "hello from " + name)
+                                    McpSchema.TextResourceContents.builder(
+                                            req.uri(), "hello from " + name)
                                         .mimeType("text/plain")
                                         .build()))
                             .build()))
@@ -130,8 +134,7 @@ final class TestMcpServer implements AutoCloseable {
                     McpSchema.Prompt.builder("greet")
                         .description("greets someone")
                         .arguments(
-                            List.of(
-                                McpSchema.PromptArgument.builder("who").required(true).build()))
+                            List.of(McpSchema.PromptArgument.builder("who").required(true).build()))
                         .build(),
                     (ex, req) ->
                         McpSchema.GetPromptResult.builder(

@@ -125,8 +125,8 @@ public final class ApiConfig {
     }
 
     /**
-     * Sets the interval between SSE heartbeat comments. A client that went away is noticed when
-     * a write fails, so this also bounds how long a dead stream holds its session's lease.
+     * Sets the interval between SSE heartbeat comments. A client that went away is noticed when a
+     * write fails, so this also bounds how long a dead stream holds its session's lease.
      *
      * @param interval a positive duration of at least one millisecond
      * @return this builder

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One API request as a handler sees it: the matched route's path parameters, query parameters,
- * the JSON body and the ways to respond. Respond exactly once. Not thread-safe; use it on the
- * request thread.
+ * One API request as a handler sees it: the matched route's path parameters, query parameters, the
+ * JSON body and the ways to respond. Respond exactly once. Not thread-safe; use it on the request
+ * thread.
  */
 public interface ApiExchange {
 
@@ -43,9 +43,9 @@ public interface ApiExchange {
   String path();
 
   /**
-   * Returns a path parameter of the matched template, percent-decoded. It never contains {@code
-   * /}, {@code \}, control characters, and is never {@code .} or {@code ..} (such requests are
-   * refused with 400 before any handler runs).
+   * Returns a path parameter of the matched template, percent-decoded. It never contains {@code /},
+   * {@code \}, control characters, and is never {@code .} or {@code ..} (such requests are refused
+   * with 400 before any handler runs).
    *
    * @param name the parameter name as written in the template, without braces
    * @return the non-empty value
@@ -91,10 +91,10 @@ public interface ApiExchange {
    * @param <T> the body type
    * @param type the record or class to bind (or {@code JsonNode})
    * @return the bound body, never null
-   * @throws ProblemException 400 {@code bad_request} for a wrong content type, an empty or malformed
-   *     body (the detail says where), a field of the wrong type, a missing required field or an
-   *     unknown enum value (the detail names the field and, for enums, the accepted values); 413
-   *     {@code payload_too_large} for a body over the limit
+   * @throws ProblemException 400 {@code bad_request} for a wrong content type, an empty or
+   *     malformed body (the detail says where), a field of the wrong type, a missing required field
+   *     or an unknown enum value (the detail names the field and, for enums, the accepted values);
+   *     413 {@code payload_too_large} for a body over the limit
    * @throws IOException if reading the body fails
    */
   <T> T readJson(Class<T> type) throws IOException;
@@ -113,11 +113,10 @@ public interface ApiExchange {
 
   /**
    * Turns the response into a server-sent event stream fed by the source and returns at once; no
-   * thread is held while the stream is open. The stream ends when the source is closed and
-   * drained, when the client goes away (noticed on the next failing write, heartbeats included),
-   * or when the container shuts down. On every end the source is closed and {@code onEnd} runs
-   * exactly once (use it to release the session's lease). If this method throws, {@code onEnd}
-   * has already run.
+   * thread is held while the stream is open. The stream ends when the source is closed and drained,
+   * when the client goes away (noticed on the next failing write, heartbeats included), or when the
+   * container shuts down. On every end the source is closed and {@code onEnd} runs exactly once
+   * (use it to release the session's lease). If this method throws, {@code onEnd} has already run.
    *
    * @param source where the events come from
    * @param onEnd run exactly once when the stream ends, on any thread; must not block

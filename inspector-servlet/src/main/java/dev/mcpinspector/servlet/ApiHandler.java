@@ -4,8 +4,8 @@ import dev.mcpinspector.core.http.ProblemException;
 import java.io.IOException;
 
 /**
- * Handles one API route. Throw {@link ProblemException} to answer with a problem; any other exception
- * becomes a 500 {@code internal_error} whose body says only that the error was logged.
+ * Handles one API route. Throw {@link ProblemException} to answer with a problem; any other
+ * exception becomes a 500 {@code internal_error} whose body says only that the error was logged.
  */
 @FunctionalInterface
 public interface ApiHandler {

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The routes of the API servlet: (method, path template) to handler. Templates are relative to
- * the servlet mapping ({@code /rpc/logs}, {@code /elicitation/{requestId}}); a {@code {name}}
- * segment matches one non-empty decoded segment. Where a literal and a parameter could both
- * match, the literal wins. A path that no template matches gets 404 {@code not_found}; a path
- * that matches only for other methods gets 405 {@code method_not_allowed} with {@code Allow};
- * {@code OPTIONS} on a known path gets 204 with {@code Allow}. Immutable and thread-safe.
+ * The routes of the API servlet: (method, path template) to handler. Templates are relative to the
+ * servlet mapping ({@code /rpc/logs}, {@code /elicitation/{requestId}}); a {@code {name}} segment
+ * matches one non-empty decoded segment. Where a literal and a parameter could both match, the
+ * literal wins. A path that no template matches gets 404 {@code not_found}; a path that matches
+ * only for other methods gets 405 {@code method_not_allowed} with {@code Allow}; {@code OPTIONS} on
+ * a known path gets 204 with {@code Allow}. Immutable and thread-safe.
  */
 public sealed interface ApiRouter permits RouteTable {
 
@@ -47,8 +47,8 @@ public sealed interface ApiRouter permits RouteTable {
      * @param template the path template, starting with {@code /}, e.g. {@code /servers/{id}}
      * @param handler the handler
      * @return this builder
-     * @throws IllegalArgumentException if the method or template is malformed, or the same
-     *     method and template were added before
+     * @throws IllegalArgumentException if the method or template is malformed, or the same method
+     *     and template were added before
      * @throws NullPointerException if an argument is null
      */
     public Builder route(String method, String template, ApiHandler handler) {
@@ -61,7 +61,8 @@ public sealed interface ApiRouter permits RouteTable {
       if ("OPTIONS".equals(method)) {
         throw new IllegalArgumentException(
             "OPTIONS is answered by the router (Allow header) and by the CORS filter; "
-                + "do not route it, template was " + template);
+                + "do not route it, template was "
+                + template);
       }
       PathTemplate parsed = PathTemplate.parse(template);
       for (Route r : routes) {

@@ -25,18 +25,18 @@ import java.util.function.Function;
 /**
  * The event routes of the API (DESIGN section 4): the RPC log, progress and elicitation, as JSON
  * snapshots and as server-sent event streams, the elicitation answer and the admin statistics.
- * Every route works on the event scope of the caller's session ({@link
- * InspectorRequest#scope()}): the session in hosted mode, the one shared scope in local mode. A
- * stream keeps the request's lease (the inspector filter releases it when the stream ends), so
- * an open stream pins its session; when the session ends (logout, lifetime, eviction) its
- * subscriptions close and the streams end.
+ * Every route works on the event scope of the caller's session ({@link InspectorRequest#scope()}):
+ * the session in hosted mode, the one shared scope in local mode. A stream keeps the request's
+ * lease (the inspector filter releases it when the stream ends), so an open stream pins its
+ * session; when the session ends (logout, lifetime, eviction) its subscriptions close and the
+ * streams end.
  *
  * <ul>
  *   <li>{@code GET /rpc/logs?serverId=&limit=}: the newest {@code limit} (1..1000, default 100)
  *       events, oldest first.
- *   <li>{@code GET /rpc/stream?serverId=&replay=}: {@code event: rpc}, {@code id: <seq>};
- *       resumes after {@code Last-Event-ID}; without it, {@code replay=true} (default) replays
- *       what is retained and {@code replay=false} sends only new events.
+ *   <li>{@code GET /rpc/stream?serverId=&replay=}: {@code event: rpc}, {@code id: <seq>}; resumes
+ *       after {@code Last-Event-ID}; without it, {@code replay=true} (default) replays what is
+ *       retained and {@code replay=false} sends only new events.
  *   <li>{@code GET /progress?serverId=}, {@code GET /progress/stream?serverId=}: {@code event:
  *       progress}; a stream starts with the latest entry of every token.
  *   <li>{@code GET /elicitation/stream}: {@code event: elicitation_request} (pending requests
@@ -148,8 +148,7 @@ public final class EventRoutes implements ApiModule {
     ElicitationResponse response;
     if (body.action() == null) {
       throw new ProblemException(
-          ProblemCode.BAD_REQUEST,
-          "field 'action' must be one of " + actions() + ", but was null");
+          ProblemCode.BAD_REQUEST, "field 'action' must be one of " + actions() + ", but was null");
     }
     if (body.action() == ElicitationAction.ACCEPT) {
       JsonNode content = body.content();

@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON shapes of the event routes (DESIGN section 4) and their SSE encodings. No view holds
- * a session id. Timestamps are ISO-8601 text. Raw JSON carried by events (an RPC message, an
- * elicitation schema) is embedded as JSON only after it was checked to be exactly one JSON
- * value; otherwise it is sent as a string, so a truncated or broken message can never break the
+ * The JSON shapes of the event routes (DESIGN section 4) and their SSE encodings. No view holds a
+ * session id. Timestamps are ISO-8601 text. Raw JSON carried by events (an RPC message, an
+ * elicitation schema) is embedded as JSON only after it was checked to be exactly one JSON value;
+ * otherwise it is sent as a string, so a truncated or broken message can never break the
  * surrounding document.
  */
 final class EventViews {
@@ -122,8 +122,8 @@ final class EventViews {
   }
 
   /**
-   * Whether the text is exactly one JSON value (surrounding whitespace allowed). Streams the
-   * tokens without building a tree.
+   * Whether the text is exactly one JSON value (surrounding whitespace allowed). Streams the tokens
+   * without building a tree.
    */
   static boolean isJson(String text) {
     try (JsonParser p = ApiJson.mapper().getFactory().createParser(text)) {

@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door of {@code /api/*}: runs the request gate, emits the session cookie, leases the
- * session's client manager for routes that work on it, and releases the lease exactly once when
- * the request ends (at the end of the dispatch, or for an async request such as an SSE stream
- * when its async context completes, fails or times out).
+ * session's client manager for routes that work on it, and releases the lease exactly once when the
+ * request ends (at the end of the dispatch, or for an async request such as an SSE stream when its
+ * async context completes, fails or times out).
  *
  * <p>Paths by kind:
  *
@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /api/health}: only the {@code Host} check; no cookie, no session, no manager;
  *   <li>{@code /api/session}, {@code /api/login}, {@code /api/logout}: the gate, no lease (they
  *       work without a principal and create no manager);
- *   <li>every other route: the gate, a principal in hosted mode ({@code 401 unauthenticated}),
- *       and a store lease;
+ *   <li>every other route: the gate, a principal in hosted mode ({@code 401 unauthenticated}), and
+ *       a store lease;
  *   <li>paths no route serves: the gate only; the servlet answers 404 or 405.
  * </ul>
  *
@@ -123,10 +123,14 @@ final class InspectorFilter extends HttpFilter {
   private Lease<?> admit(
       ServletRequestView view, Kind kind, HttpServletRequest req, HttpServletResponse resp) {
     Admission admission = gate.admit(view);
-    admission.session().setCookie().ifPresent(cookie -> {
-      resp.addHeader("Set-Cookie", cookie);
-      resp.setHeader("Cache-Control", "no-store");
-    });
+    admission
+        .session()
+        .setCookie()
+        .ifPresent(
+            cookie -> {
+              resp.addHeader("Set-Cookie", cookie);
+              resp.setHeader("Cache-Control", "no-store");
+            });
     Lease<?> lease = kind == Kind.LEASED ? acquire(admission) : null;
     req.setAttribute(InspectorRequest.ATTRIBUTE, new InspectorRequest(admission, lease));
     return lease;
@@ -150,7 +154,8 @@ final class InspectorFilter extends HttpFilter {
     } catch (IllegalStateException e) {
       log.info("refused a request while the store is closed: {}", e.getMessage());
       throw ProblemException.retryAfter(
-          ProblemCode.SERVER_BUSY, "the inspector is shutting down; try again later",
+          ProblemCode.SERVER_BUSY,
+          "the inspector is shutting down; try again later",
           Duration.ofSeconds(5));
     }
   }

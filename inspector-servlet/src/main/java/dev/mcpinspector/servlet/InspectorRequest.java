@@ -12,12 +12,12 @@ import java.util.Objects;
  * principal, CSRF state) and, for routes that work on a client manager or the event plane, the
  * store lease that pins the session until the request (or its stream) ends.
  *
- * <p>The filter stores it as the request attribute {@link #ATTRIBUTE}; handlers read it with
- * {@link #of(ApiExchange)}.
+ * <p>The filter stores it as the request attribute {@link #ATTRIBUTE}; handlers read it with {@link
+ * #of(ApiExchange)}.
  *
  * @param admission the gate's admission of the request
- * @param lease the lease on the session's client manager, or null for routes that need none
- *     ({@code /api/health}, {@code /api/session}, {@code /api/login}, {@code /api/logout})
+ * @param lease the lease on the session's client manager, or null for routes that need none ({@code
+ *     /api/health}, {@code /api/session}, {@code /api/login}, {@code /api/logout})
  */
 public record InspectorRequest(Admission admission, Lease<?> lease) {
 
@@ -52,8 +52,8 @@ public record InspectorRequest(Admission admission, Lease<?> lease) {
   }
 
   /**
-   * The event scope of this request: the session in hosted mode, {@link SessionId#LOCAL} in
-   * local mode.
+   * The event scope of this request: the session in hosted mode, {@link SessionId#LOCAL} in local
+   * mode.
    *
    * @return the scope
    * @throws ProblemException {@code 401 unauthenticated} when the route has no lease

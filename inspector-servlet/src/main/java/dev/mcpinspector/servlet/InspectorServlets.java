@@ -6,27 +6,26 @@ import jakarta.servlet.ServletContext;
 import java.util.Objects;
 
 /**
- * Puts an {@link Inspector} on a servlet context, in one call: the security-header and CORS
- * filter, the inspector filter (the front door: {@code Host} check, authentication, session
- * cookie, CSRF and origin checks, the store lease) and the {@code /api/*} servlet serving the
- * built-in session routes ({@code /api/health}, {@code /api/session}, {@code /api/login}, {@code
- * /api/logout}), the built-in event routes ({@link EventRoutes}: RPC log, progress and
- * elicitation snapshots and streams, elicitation answers, admin statistics) plus every module's
- * routes.
+ * Puts an {@link Inspector} on a servlet context, in one call: the security-header and CORS filter,
+ * the inspector filter (the front door: {@code Host} check, authentication, session cookie, CSRF
+ * and origin checks, the store lease) and the {@code /api/*} servlet serving the built-in session
+ * routes ({@code /api/health}, {@code /api/session}, {@code /api/login}, {@code /api/logout}), the
+ * built-in event routes ({@link EventRoutes}: RPC log, progress and elicitation snapshots and
+ * streams, elicitation answers, admin statistics) plus every module's routes.
  *
- * <p>Call it while the context is being initialised: from a {@code ServletContainerInitializer},
- * a {@code ServletContextListener}'s {@code contextInitialized}, or embedded Jetty or Tomcat code
+ * <p>Call it while the context is being initialised: from a {@code ServletContainerInitializer}, a
+ * {@code ServletContextListener}'s {@code contextInitialized}, or embedded Jetty or Tomcat code
  * that adds such an initializer. Only {@code /api/*} is mapped; the application's other paths
- * (static files, its own pages) never reach the inspector, so they create no session and no
- * client manager.
+ * (static files, its own pages) never reach the inspector, so they create no session and no client
+ * manager.
  *
- * <p>The caller owns the inspector: close it when the context is destroyed (for example in
- * {@code ServletContextListener.contextDestroyed}), after the container stopped serving requests.
- * Nothing here closes it.
+ * <p>The caller owns the inspector: close it when the context is destroyed (for example in {@code
+ * ServletContextListener.contextDestroyed}), after the container stopped serving requests. Nothing
+ * here closes it.
  *
  * <p>Every registration is async-supported (SSE routes need it), applies to {@code REQUEST}
- * dispatches, and is named {@code inspector-web-security}, {@code inspector-front-door} and
- * {@code inspector-api}; registering twice in one context fails.
+ * dispatches, and is named {@code inspector-web-security}, {@code inspector-front-door} and {@code
+ * inspector-api}; registering twice in one context fails.
  */
 public final class InspectorServlets {
 
@@ -42,8 +41,8 @@ public final class InspectorServlets {
   private InspectorServlets() {}
 
   /**
-   * Registers the inspector with the default API settings and the security headers derived from
-   * its configuration ({@link #webSecurityConfig(InspectorConfig)}).
+   * Registers the inspector with the default API settings and the security headers derived from its
+   * configuration ({@link #webSecurityConfig(InspectorConfig)}).
    *
    * @param context the context being initialised
    * @param inspector the inspector; the caller closes it
@@ -53,7 +52,8 @@ public final class InspectorServlets {
    * @throws IllegalArgumentException if a module adds a route that clashes with another, or the
    *     inspector's allowed origins are not valid CORS origins
    */
-  public static void register(ServletContext context, Inspector<?> inspector, ApiModule... modules) {
+  public static void register(
+      ServletContext context, Inspector<?> inspector, ApiModule... modules) {
     Objects.requireNonNull(inspector, "inspector must not be null");
     register(
         context, inspector, ApiConfig.defaults(), webSecurityConfig(inspector.config()), modules);
@@ -106,8 +106,8 @@ public final class InspectorServlets {
   }
 
   /**
-   * The security-header settings that match an inspector configuration: CORS for exactly its
-   * {@code INSPECTOR_ALLOWED_ORIGINS}, framing denied.
+   * The security-header settings that match an inspector configuration: CORS for exactly its {@code
+   * INSPECTOR_ALLOWED_ORIGINS}, framing denied.
    *
    * @param config the inspector configuration
    * @return the settings

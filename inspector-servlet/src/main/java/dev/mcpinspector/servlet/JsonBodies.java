@@ -1,7 +1,5 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
-import dev.mcpinspector.core.http.ProblemCode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -10,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads JSON request bodies and turns every client mistake into a 400 or 413 that says what to fix. */
+/**
+ * Reads JSON request bodies and turns every client mistake into a 400 or 413 that says what to fix.
+ */
 final class JsonBodies {
 
   private static final Pattern MISSING_PROPERTY =
@@ -69,8 +71,7 @@ final class JsonBodies {
     if (declared > maxBytes) {
       throw tooLarge(maxBytes);
     }
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
     byte[] buf = new byte[8192];
     long total = 0;
     try (InputStream in = req.getInputStream()) {
@@ -104,7 +105,8 @@ final class JsonBodies {
       throw ProblemException.badRequest("malformed JSON: " + e.getMessage());
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw ProblemException.badRequest("request body must be " + describe(type) + ", but was null");
+      throw ProblemException.badRequest(
+          "request body must be " + describe(type) + ", but was null");
     }
     try {
       return ApiJson.mapper().treeToValue(tree, type);

@@ -1,7 +1,7 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** The router implementation: a list sorted by specificity, scanned linearly (a few dozen routes). */
+/**
+ * The router implementation: a list sorted by specificity, scanned linearly (a few dozen routes).
+ */
 final class RouteTable implements ApiRouter {
 
   private final List<Route> routes;

@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the API servlet and filters and registers them on a {@link ServletContext}, all with
- * async support (SSE needs it on the servlet and on every filter in front of it). Call the
- * register methods while the context is being initialised (from a {@code
- * ServletContainerInitializer} or a declared {@code ServletContextListener}).
+ * Builds the API servlet and filters and registers them on a {@link ServletContext}, all with async
+ * support (SSE needs it on the servlet and on every filter in front of it). Call the register
+ * methods while the context is being initialised (from a {@code ServletContainerInitializer} or a
+ * declared {@code ServletContextListener}).
  */
 public final class ServletRegistrations {
 

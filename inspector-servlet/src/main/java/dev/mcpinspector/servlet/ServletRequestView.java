@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The container-neutral view of a servlet request that the core's request gate reads: method,
- * connection scheme, raw path, every header value as received, and the TCP peer address. Nothing
- * is decoded or trusted here; forwarded headers are interpreted by the core's trusted-proxy rule.
- * Used on the request thread only.
+ * connection scheme, raw path, every header value as received, and the TCP peer address. Nothing is
+ * decoded or trusted here; forwarded headers are interpreted by the core's trusted-proxy rule. Used
+ * on the request thread only.
  */
 final class ServletRequestView implements RequestView {
 

@@ -64,7 +64,6 @@ public record SseEvent(String id, String event, String data) {
       throw new IllegalArgumentException(
           "gap must end at or after its start, but was from " + from + " to " + to);
     }
-    return new SseEvent(
-        Long.toString(to), GAP, "{\"from\":" + from + ",\"to\":" + to + "}");
+    return new SseEvent(Long.toString(to), GAP, "{\"from\":" + from + ",\"to\":" + to + "}");
   }
 }

@@ -139,7 +139,9 @@ final class SseStream implements WriteListener, AsyncListener {
     signalFromOtherThread();
   }
 
-  /** Source and timer signals never write on the caller's thread: the drain runs on the scheduler. */
+  /**
+   * Source and timer signals never write on the caller's thread: the drain runs on the scheduler.
+   */
   private void signalFromOtherThread() {
     if (ended.get()) {
       return;
@@ -219,8 +221,8 @@ final class SseStream implements WriteListener, AsyncListener {
   }
 
   /**
-   * Ends the stream once: completes the response (never during a write), stops the timer,
-   * releases the source and runs onEnd. Callable from any thread.
+   * Ends the stream once: completes the response (never during a write), stops the timer, releases
+   * the source and runs onEnd. Callable from any thread.
    */
   void end(String reason, Throwable cause) {
     synchronized (this) {

@@ -1,7 +1,7 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,8 +18,8 @@ final class UriText {
   private UriText() {}
 
   /**
-   * Splits the raw path below the servlet into decoded segments. {@code ""} and {@code "/"} give
-   * no segments.
+   * Splits the raw path below the servlet into decoded segments. {@code ""} and {@code "/"} give no
+   * segments.
    *
    * @throws ProblemException 400 for bad escapes, dot segments or forbidden characters
    */
@@ -35,7 +35,8 @@ final class UriText {
     for (String r : raw) {
       String s = decode(r, false);
       if (s == null) {
-        throw ProblemException.badRequest("path segment '" + r + "' is not valid percent-encoded UTF-8");
+        throw ProblemException.badRequest(
+            "path segment '" + r + "' is not valid percent-encoded UTF-8");
       }
       if (s.equals(".") || s.equals("..")) {
         throw ProblemException.badRequest("path must not contain '.' or '..' segments");

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Immutable settings of the web security filter: CORS (off unless origins are listed; exact
- * origins only, with credentials, never {@code *}) and framing (denied unless ancestor origins are
- * listed). Build with {@link #builder()}.
+ * Immutable settings of the web security filter: CORS (off unless origins are listed; exact origins
+ * only, with credentials, never {@code *}) and framing (denied unless ancestor origins are listed).
+ * Build with {@link #builder()}.
  */
 public final class WebSecurityConfig {
 
@@ -189,7 +189,8 @@ public final class WebSecurityConfig {
     public Builder preflightMaxAge(Duration maxAge) {
       Objects.requireNonNull(maxAge, "preflightMaxAge");
       if (maxAge.isNegative()) {
-        throw new IllegalArgumentException("preflightMaxAge must not be negative, but was " + maxAge);
+        throw new IllegalArgumentException(
+            "preflightMaxAge must not be negative, but was " + maxAge);
       }
       this.preflightMaxAge = maxAge;
       return this;

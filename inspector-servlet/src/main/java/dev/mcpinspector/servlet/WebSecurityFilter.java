@@ -1,7 +1,7 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Adds the security headers to every response and answers CORS for the configured origins only:
- * the exact origin is echoed with credentials, never {@code *}; a preflight from an unlisted origin
+ * Adds the security headers to every response and answers CORS for the configured origins only: the
+ * exact origin is echoed with credentials, never {@code *}; a preflight from an unlisted origin
  * gets 403 {@code origin_forbidden}. Requests from unlisted origins otherwise pass through without
  * CORS headers (the browser then withholds the response; unsafe methods are refused later by the
  * CSRF and origin check).

@@ -1,10 +1,10 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
-import dev.mcpinspector.core.http.ProblemCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
-import dev.mcpinspector.core.http.ProblemCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,8 @@ class JsonBodiesTest {
 
     @Test
     void writesEnumsInLowerCase() {
-      assertEquals("{\"action\":\"decline\",\"content\":null,\"count\":0}",
+      assertEquals(
+          "{\"action\":\"decline\",\"content\":null,\"count\":0}",
           ApiJson.write(new Answer(Action.DECLINE, null, 0)));
     }
   }
@@ -157,7 +158,8 @@ class JsonBodiesTest {
 
     @Test
     void refusesMissingContentType() {
-      ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.checkContentType(null));
+      ProblemException e =
+          assertThrows(ProblemException.class, () -> JsonBodies.checkContentType(null));
       assertEquals("Content-Type must be application/json, but was missing", e.detail());
     }
 

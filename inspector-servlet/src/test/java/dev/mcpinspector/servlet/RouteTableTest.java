@@ -24,22 +24,25 @@ class RouteTableTest {
 
   @Test
   void literalWinsOverParameter() {
-    var found = assertInstanceOf(
-        RouteTable.Found.class, table.resolve("GET", List.of("elicitation", "stream")));
+    var found =
+        assertInstanceOf(
+            RouteTable.Found.class, table.resolve("GET", List.of("elicitation", "stream")));
     assertEquals(A, found.route().handler());
   }
 
   @Test
   void parameterMatchesForOtherMethod() {
-    var found = assertInstanceOf(
-        RouteTable.Found.class, table.resolve("POST", List.of("elicitation", "stream")));
+    var found =
+        assertInstanceOf(
+            RouteTable.Found.class, table.resolve("POST", List.of("elicitation", "stream")));
     assertEquals(Map.of("requestId", "stream"), found.params());
   }
 
   @Test
   void knownPathWrongMethodListsAllowedMethods() {
-    var wrong = assertInstanceOf(
-        RouteTable.WrongMethod.class, table.resolve("PUT", List.of("elicitation", "stream")));
+    var wrong =
+        assertInstanceOf(
+            RouteTable.WrongMethod.class, table.resolve("PUT", List.of("elicitation", "stream")));
     assertEquals("GET, OPTIONS, POST", wrong.allow());
   }
 
@@ -70,8 +73,7 @@ class RouteTableTest {
   @Test
   void malformedTemplateIsRefused() {
     var e =
-        assertThrows(
-            IllegalArgumentException.class, () -> ApiRouter.builder().get("servers/", A));
+        assertThrows(IllegalArgumentException.class, () -> ApiRouter.builder().get("servers/", A));
     assertEquals(
         "template must start with '/' and not end with '/', like /rpc/logs, but was 'servers/'",
         e.getMessage());

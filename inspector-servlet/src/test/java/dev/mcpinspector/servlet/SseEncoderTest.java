@@ -16,7 +16,8 @@ class SseEncoderTest {
 
   @Test
   void writesIdEventAndData() {
-    assertEquals("id: 7\nevent: rpc\ndata: {\"a\":1}\n\n", encode(SseEvent.of(7, "rpc", "{\"a\":1}")));
+    assertEquals(
+        "id: 7\nevent: rpc\ndata: {\"a\":1}\n\n", encode(SseEvent.of(7, "rpc", "{\"a\":1}")));
   }
 
   @Test
@@ -33,8 +34,7 @@ class SseEncoderTest {
 
   @Test
   void gapCarriesRangeAndResumesAfterIt() {
-    assertEquals(
-        "id: 9\nevent: gap\ndata: {\"from\":4,\"to\":9}\n\n", encode(SseEvent.gap(4, 9)));
+    assertEquals("id: 9\nevent: gap\ndata: {\"from\":4,\"to\":9}\n\n", encode(SseEvent.gap(4, 9)));
   }
 
   @Test

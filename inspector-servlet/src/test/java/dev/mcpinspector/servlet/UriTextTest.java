@@ -1,9 +1,9 @@
 package dev.mcpinspector.servlet;
 
-import dev.mcpinspector.core.http.ProblemException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mcpinspector.core.http.ProblemException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,8 @@ class UriTextTest {
 
   @Test
   void decodesSegments() {
-    assertEquals(List.of("servers", "my server", "é"), UriText.segments("/servers/my%20server/%C3%A9"));
+    assertEquals(
+        List.of("servers", "my server", "é"), UriText.segments("/servers/my%20server/%C3%A9"));
   }
 
   @Test
@@ -23,20 +24,23 @@ class UriTextTest {
 
   @Test
   void encodedSlashIsRefused() {
-    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/a%2Fb"));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> UriText.segments("/servers/a%2Fb"));
     assertEquals(
         "path segment 'a%2Fb' must not encode '/', '\\' or control characters", e.detail());
   }
 
   @Test
   void dotSegmentsAreRefusedEvenWhenEncoded() {
-    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/%2e%2e"));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> UriText.segments("/servers/%2e%2e"));
     assertEquals("path must not contain '.' or '..' segments", e.detail());
   }
 
   @Test
   void badEscapeIsRefused() {
-    ProblemException e = assertThrows(ProblemException.class, () -> UriText.segments("/servers/%zz"));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> UriText.segments("/servers/%zz"));
     assertEquals("path segment '%zz' is not valid percent-encoded UTF-8", e.detail());
     assertThrows(ProblemException.class, () -> UriText.segments("/servers/%C3"));
   }

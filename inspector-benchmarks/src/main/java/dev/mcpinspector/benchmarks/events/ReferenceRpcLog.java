@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * Baseline: a Java port of the reference design's RPC log. One list per server id shared by all
- * sessions, every listener called for every event of every tenant (each filters by session
- * itself), reads filtering the whole list by session. The reference never trimmed; this port
- * trims the oldest entry once a list holds {@code maxPerServerId} events, with an O(1) deque,
- * which is kinder to the baseline than the reference's array.
+ * sessions, every listener called for every event of every tenant (each filters by session itself),
+ * reads filtering the whole list by session. The reference never trimmed; this port trims the
+ * oldest entry once a list holds {@code maxPerServerId} events, with an O(1) deque, which is kinder
+ * to the baseline than the reference's array.
  */
 public final class ReferenceRpcLog {
 

@@ -11,8 +11,8 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Retained heap per stored event beyond its text, measured with JOL: fills the bus (and the
- * reference log) with events that all share one message string, so the text is counted once,
- * and divides the reachable heap by the number of events.
+ * reference log) with events that all share one message string, so the text is counted once, and
+ * divides the reachable heap by the number of events.
  *
  * <p>Run: {@code java -Djol.magicFieldOffset=true -cp inspector-benchmarks/target/benchmarks.jar
  * dev.mcpinspector.benchmarks.events.RpcMemoryFootprint [sessions] [servers] [eventsPerServer]}

@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Publish throughput of the RPC log bus against the reference design's shared log, with no
- * subscriber or with one live subscriber per session (1,000 sessions x 5 servers). Subscribers
- * are never drained, so both sides run their steady "queue full, drop oldest" path.
+ * subscriber or with one live subscriber per session (1,000 sessions x 5 servers). Subscribers are
+ * never drained, so both sides run their steady "queue full, drop oldest" path.
  *
  * <p>Run: {@code java -jar inspector-benchmarks/target/benchmarks.jar RpcPublishBenchmark -t 1}
  * (no-subscriber target: at least 10 M ops/s on one thread) and {@code java -jar
@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 @State(Scope.Benchmark)
 public class RpcPublishBenchmark {
 
@@ -66,9 +68,7 @@ public class RpcPublishBenchmark {
     scheduler = Executors.newSingleThreadScheduledExecutor();
     bus =
         RpcLogBus.create(
-            RpcLogConfig.builder()
-                .timestampPrecision(Duration.ofMillis(precisionMillis))
-                .build(),
+            RpcLogConfig.builder().timestampPrecision(Duration.ofMillis(precisionMillis)).build(),
             scheduler);
     reference = new ReferenceRpcLog(RpcLogConfig.DEFAULT_CAPACITY_PER_SERVER * sessionCount);
     sessions = new SessionId[sessionCount];
@@ -120,8 +120,7 @@ public class RpcPublishBenchmark {
   @Benchmark
   public long bus(Cursor cursor) {
     int i = cursor.next++ & Integer.MAX_VALUE;
-    return bus.publish(
-        sessions[i % sessionCount], servers[i % SERVERS], Direction.SEND, MESSAGE);
+    return bus.publish(sessions[i % sessionCount], servers[i % SERVERS], Direction.SEND, MESSAGE);
   }
 
   /**

@@ -23,15 +23,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * {@code snapshot(limit=100)} of one session with 1,000 sessions x 5 servers x 1,000 events
- * stored (5 M events), bus against the reference's filter-everything read. Target: bus at least
- * 100x faster. Setup publishes 10 M events and needs a few GB of heap.
+ * {@code snapshot(limit=100)} of one session with 1,000 sessions x 5 servers x 1,000 events stored
+ * (5 M events), bus against the reference's filter-everything read. Target: bus at least 100x
+ * faster. Setup publishes 10 M events and needs a few GB of heap.
  *
  * <p>Run: {@code java -jar inspector-benchmarks/target/benchmarks.jar RpcSnapshotBenchmark}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx6g"})
 @State(Scope.Benchmark)
 public class RpcSnapshotBenchmark {
 

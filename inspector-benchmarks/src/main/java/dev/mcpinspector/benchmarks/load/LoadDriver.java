@@ -26,15 +26,15 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The SSE load driver. It starts an embedded Jetty (thread pool capped at {@code --threads}) with
- * the inspector in hosted mode on 127.0.0.1, logs in one user per stream ({@code GET
- * /api/session}, {@code POST /api/login} with a generated access key), opens one {@code GET
+ * the inspector in hosted mode on 127.0.0.1, logs in one user per stream ({@code GET /api/session},
+ * {@code POST /api/login} with a generated access key), opens one {@code GET
  * /api/rpc/stream?replay=false} per session with the JDK HttpClient, publishes {@code --rate}
  * events per second in total through {@code inspector.rpcLog()} (round robin over the sessions;
- * each message carries its publish {@code System.nanoTime()}), and after {@code --duration}
- * seconds reports the publish-to-client latency (p50/p90/p99/max, HdrHistogram, after a warm-up
- * that is not recorded), events published, received and lost (gap markers), the server's threads
- * (Jetty pool plus the inspector's scheduler, which runs the SSE writes) and heap after GC before
- * and after. Everything runs in one JVM on loopback; it ends by itself.
+ * each message carries its publish {@code System.nanoTime()}), and after {@code --duration} seconds
+ * reports the publish-to-client latency (p50/p90/p99/max, HdrHistogram, after a warm-up that is not
+ * recorded), events published, received and lost (gap markers), the server's threads (Jetty pool
+ * plus the inspector's scheduler, which runs the SSE writes) and heap after GC before and after.
+ * Everything runs in one JVM on loopback; it ends by itself.
  *
  * <p>Build: {@code mvn -B -ntp -q package -pl inspector-benchmarks -am -DskipTests}
  *
@@ -43,21 +43,21 @@ import org.HdrHistogram.Histogram;
  * dev.mcpinspector.benchmarks.load.LoadDriver --streams 1000 --rate 10000 --duration 30}
  *
  * <p>Ramp (doubles the streams from {@code --streams}, {@code --rate-per-stream} events/s each,
- * {@code --duration} seconds per step, until a step misses the target or {@code --max-streams}
- * or the file-descriptor limit is reached): {@code java -Xmx2g -cp
+ * {@code --duration} seconds per step, until a step misses the target or {@code --max-streams} or
+ * the file-descriptor limit is reached): {@code java -Xmx2g -cp
  * inspector-benchmarks/target/benchmarks.jar dev.mcpinspector.benchmarks.load.LoadDriver --ramp
  * --streams 1000 --max-streams 8000 --rate-per-stream 10 --duration 20}
  *
  * <p>Other options: {@code --threads} (Jetty pool maximum, default 32), {@code --warmup} seconds
- * not recorded (default 5), {@code --p99-ms} the latency limit (default 100). The exit status is
- * 0 when the run (or the ramp's first step) met the target: every stream opened, nothing lost,
- * p99 under the limit.
+ * not recorded (default 5), {@code --p99-ms} the latency limit (default 100). The exit status is 0
+ * when the run (or the ramp's first step) met the target: every stream opened, nothing lost, p99
+ * under the limit.
  *
  * <p>Client side: every stream holds its own HTTP/1.1 connection of one {@link HttpClient}
  * (executor: 4 threads). {@code jdk.httpclient.connectionPoolSize} bounds only idle pooled
  * connections and is unlimited by default, so it needs no raising; the file-descriptor limit
- * ({@code ulimit -n}) does: both ends of every connection are in this JVM, so the ramp stops
- * before {@code 2 x streams} descriptors would pass it.
+ * ({@code ulimit -n}) does: both ends of every connection are in this JVM, so the ramp stops before
+ * {@code 2 x streams} descriptors would pass it.
  */
 public final class LoadDriver {
 
@@ -110,7 +110,9 @@ public final class LoadDriver {
           case "--p99-ms" -> p99 = Double.parseDouble(v);
           default ->
               throw new IllegalArgumentException(
-                  "unknown option " + a + "; known: --streams --rate --duration --warmup"
+                  "unknown option "
+                      + a
+                      + "; known: --streams --rate --duration --warmup"
                       + " --threads --ramp --max-streams --rate-per-stream --p99-ms");
         }
       }
@@ -119,7 +121,9 @@ public final class LoadDriver {
       }
       if (warmup < 0 || warmup >= duration) {
         throw new IllegalArgumentException(
-            "--warmup must be at least 0 and less than --duration (" + duration + "), but was "
+            "--warmup must be at least 0 and less than --duration ("
+                + duration
+                + "), but was "
                 + warmup);
       }
       return new Options(
@@ -232,7 +236,8 @@ public final class LoadDriver {
     for (int n = options.streams(); n <= options.maxStreams(); n *= 2) {
       // Both ends of every connection live in this JVM: two descriptors per stream.
       if (fdLimit > 0 && 2L * n + 512 > fdLimit) {
-        System.out.printf("stopping before %d streams: the file-descriptor limit is %d%n", n, fdLimit);
+        System.out.printf(
+            "stopping before %d streams: the file-descriptor limit is %d%n", n, fdLimit);
         break;
       }
       System.out.printf("%n== %d streams, %d events/s ==%n", n, n * options.ratePerStream());
@@ -250,7 +255,8 @@ public final class LoadDriver {
         break;
       }
     }
-    System.out.printf("%n| streams | events/s | p50 ms | p99 ms | max ms | lost | jetty threads | heap MB |%n");
+    System.out.printf(
+        "%n| streams | events/s | p50 ms | p99 ms | max ms | lost | jetty threads | heap MB |%n");
     System.out.printf("| --- | --- | --- | --- | --- | --- | --- | --- |%n");
     for (Result r : results) {
       System.out.printf(
@@ -319,12 +325,16 @@ public final class LoadDriver {
         while (next <= now && next < end && scopes.length > 0) {
           message.setLength(0);
           message
-              .append("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"i\":")
+              .append(
+                  "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{\"i\":")
               .append(published)
               .append(",\"t\":")
               .append(System.nanoTime())
               .append("}}");
-          server.inspector.rpcLog().publish(scopes[target], "load", Direction.RECEIVE, message.toString());
+          server
+              .inspector
+              .rpcLog()
+              .publish(scopes[target], "load", Direction.RECEIVE, message.toString());
           published++;
           target = target + 1 == scopes.length ? 0 : target + 1;
           next += intervalNanos;
@@ -335,7 +345,8 @@ public final class LoadDriver {
       double seconds = (System.nanoTime() - start) / 1e9;
       // Let the streams drain: wait until everything arrived or was reported lost (at most 10 s).
       long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (totals.received.sum() + totals.lost.sum() < published && System.nanoTime() < drainEnd) {
+      while (totals.received.sum() + totals.lost.sum() < published
+          && System.nanoTime() < drainEnd) {
         LockSupport.parkNanos(1_000_000);
       }
       Histogram latency = totals.latency.getIntervalHistogram();
@@ -389,7 +400,8 @@ public final class LoadDriver {
       StreamClient client = new StreamClient(totals);
       clients.add(client);
       inFlight.acquire();
-      CompletableFuture<Boolean> f = openOne(http, server.base, "u" + i, server.accessKeys.get(i), client);
+      CompletableFuture<Boolean> f =
+          openOne(http, server.base, "u" + i, server.accessKeys.get(i), client);
       f.whenComplete((ok, e) -> inFlight.release());
       results.add(f);
     }
@@ -448,7 +460,8 @@ public final class LoadDriver {
         .thenCompose(
             l -> {
               if (l.statusCode() != 200) {
-                throw new IllegalStateException("login of " + user + " answered " + l.statusCode() + ": " + l.body());
+                throw new IllegalStateException(
+                    "login of " + user + " answered " + l.statusCode() + ": " + l.body());
               }
               HttpRequest stream =
                   HttpRequest.newBuilder(base.resolve("/api/rpc/stream?replay=false"))

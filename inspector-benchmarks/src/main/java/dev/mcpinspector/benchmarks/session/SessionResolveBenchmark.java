@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Per-request cost of the front door without network: the trusted-proxy rule, the {@code Host}
- * check, authentication (none sent), verifying the signed cookie, resolving the session and
- * leasing the session's client manager from the store, as the servlet filter runs them for every
- * API request. The gate and the store are wired by the real composition root ({@link Inspector},
- * hosted mode).
+ * check, authentication (none sent), verifying the signed cookie, resolving the session and leasing
+ * the session's client manager from the store, as the servlet filter runs them for every API
+ * request. The gate and the store are wired by the real composition root ({@link Inspector}, hosted
+ * mode).
  *
  * <ul>
  *   <li>{@code requestBound}: the whole per-request work of a logged-in API call: {@link
@@ -54,8 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar inspector-benchmarks/target/benchmarks.jar SessionResolveBenchmark -t 2
  * </pre>
  *
- * Smoke run: add {@code -f 1 -wi 1 -i 1 -w 1s -r 1s}. The figure to watch is {@code p0.50} of
- * the sample-time mode (target: at most 2 us on one thread).
+ * Smoke run: add {@code -f 1 -wi 1 -i 1 -w 1s -r 1s}. The figure to watch is {@code p0.50} of the
+ * sample-time mode (target: at most 2 us on one thread).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SampleTime)
@@ -79,27 +79,44 @@ public class SessionResolveBenchmark {
   /** Logs a user in once and prepares the requests every iteration reuses. */
   @Setup(Level.Trial)
   public void setUp() {
-    InspectorConfig config = InspectorConfig.builder()
-        .mode(Mode.HOSTED)
-        .signingKeys(List.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
-        .accessKeys("alice=alice-key-0123456789")
-        .allowedHosts(List.of(HOST))
-        .trustedProxies(List.of("10.0.0.0/8"))
-        .build();
-    inspector = Inspector.builder(config, ctx -> (session, principal) -> NoopManager.INSTANCE).build();
+    InspectorConfig config =
+        InspectorConfig.builder()
+            .mode(Mode.HOSTED)
+            .signingKeys(List.of("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="))
+            .accessKeys("alice=alice-key-0123456789")
+            .allowedHosts(List.of(HOST))
+            .trustedProxies(List.of("10.0.0.0/8"))
+            .build();
+    inspector =
+        Inspector.builder(config, ctx -> (session, principal) -> NoopManager.INSTANCE).build();
     gate = inspector.gate();
     store = inspector.store();
     Resolution pre = gate.admit(get(null)).session();
     preGet = get(pre);
-    Admission login = gate.admit(RequestView.builder().method("POST").scheme("https")
-        .header("Host", HOST).header("Cookie", cookie(pre))
-        .header(SessionResolver.CSRF_HEADER, pre.csrfToken()).remoteAddress("203.0.113.9").build());
+    Admission login =
+        gate.admit(
+            RequestView.builder()
+                .method("POST")
+                .scheme("https")
+                .header("Host", HOST)
+                .header("Cookie", cookie(pre))
+                .header(SessionResolver.CSRF_HEADER, pre.csrfToken())
+                .remoteAddress("203.0.113.9")
+                .build());
     Resolution bound = gate.login(login, "alice-key-0123456789");
     boundGet = get(bound);
     boundSession = bound;
-    boundPost = RequestView.builder().method("POST").scheme("https").path("/api/servers")
-        .header("Host", HOST).header("Origin", "https://" + HOST).header("Cookie", cookie(bound))
-        .header(SessionResolver.CSRF_HEADER, bound.csrfToken()).remoteAddress("203.0.113.9").build();
+    boundPost =
+        RequestView.builder()
+            .method("POST")
+            .scheme("https")
+            .path("/api/servers")
+            .header("Host", HOST)
+            .header("Origin", "https://" + HOST)
+            .header("Cookie", cookie(bound))
+            .header(SessionResolver.CSRF_HEADER, bound.csrfToken())
+            .remoteAddress("203.0.113.9")
+            .build();
     boundEffective = gate.effective(boundGet);
     Principal p = gate.admit(boundGet).principal();
     if (p == null || gate.admit(preGet).principal() != null) {
@@ -115,8 +132,13 @@ public class SessionResolveBenchmark {
   }
 
   private static RequestView get(Resolution session) {
-    RequestView.Builder b = RequestView.builder().scheme("https").path("/api/servers")
-        .header("Host", HOST).header("Accept", "application/json").remoteAddress("203.0.113.9");
+    RequestView.Builder b =
+        RequestView.builder()
+            .scheme("https")
+            .path("/api/servers")
+            .header("Host", HOST)
+            .header("Accept", "application/json")
+            .remoteAddress("203.0.113.9");
     if (session != null) {
       b.header("Cookie", "_ga=GA1.2.3; " + cookie(session) + "; theme=dark");
     }
@@ -169,8 +191,8 @@ public class SessionResolveBenchmark {
   }
 
   /**
-   * The whole per-request work of a logged-in API call: gate, then lease and release the
-   * session's manager, as the servlet filter does around the handler.
+   * The whole per-request work of a logged-in API call: gate, then lease and release the session's
+   * manager, as the servlet filter does around the handler.
    *
    * @return the manager the handler would use
    */

@@ -62,8 +62,9 @@ public final class KeySequence {
           seq[i] = rankToKey[lo];
         }
       }
-      default -> throw new IllegalArgumentException(
-          "distribution must be uniform or zipf, but was " + distribution);
+      default ->
+          throw new IllegalArgumentException(
+              "distribution must be uniform or zipf, but was " + distribution);
     }
     return seq;
   }

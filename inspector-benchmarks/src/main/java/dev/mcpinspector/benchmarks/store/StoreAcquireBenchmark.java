@@ -23,11 +23,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Acquire + release of an existing session with 10,000 live sessions: our per-session store
- * ({@code store}) against Caffeine {@code getIfPresent} with {@code expireAfterAccess(30 min)},
- * {@code maximumSize} and a removal listener on the system ticker ({@code caffeine}), and the
- * port of the reference design ({@code reference}). Keys uniform or Zipf; 1 and 2 threads.
- * Everything runs with its production clock (the store's sweeper runs every second meanwhile).
+ * Acquire + release of an existing session with 10,000 live sessions: our per-session store ({@code
+ * store}) against Caffeine {@code getIfPresent} with {@code expireAfterAccess(30 min)}, {@code
+ * maximumSize} and a removal listener on the system ticker ({@code caffeine}), and the port of the
+ * reference design ({@code reference}). Keys uniform or Zipf; 1 and 2 threads. Everything runs with
+ * its production clock (the store's sweeper runs every second meanwhile).
  *
  * <p>Full run (on a quiet machine):
  *

@@ -14,10 +14,10 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Memory per idle session, excluding the manager (one shared no-op instance) and excluding the
- * session id key (the caller holds it; its size is printed separately): the heap delta of
- * filling a structure with 100,000 idle sessions, for our store, Caffeine ({@code
- * expireAfterAccess} + {@code maximumSize}) and the reference port; plus JOL's layout of our
- * entry class. ({@code jol.magicFieldOffset} lets JOL read record fields on JDK 17.)
+ * session id key (the caller holds it; its size is printed separately): the heap delta of filling a
+ * structure with 100,000 idle sessions, for our store, Caffeine ({@code expireAfterAccess} + {@code
+ * maximumSize}) and the reference port; plus JOL's layout of our entry class. ({@code
+ * jol.magicFieldOffset} lets JOL read record fields on JDK 17.)
  *
  * <p>Run:
  *
@@ -46,46 +46,62 @@ public final class StoreFootprint {
       ids[i] = SessionId.generate(random);
       keys[i] = ids[i].value();
     }
-    System.out.printf("session id key (JOL, SessionId + String + byte[]): %d bytes%n",
+    System.out.printf(
+        "session id key (JOL, SessionId + String + byte[]): %d bytes%n",
         GraphLayout.parseInstance(ids[0]).totalSize());
     System.out.println(
-        ClassLayout.parseClass(
-                Class.forName("dev.mcpinspector.core.store.PerSessionStore$Entry"))
+        ClassLayout.parseClass(Class.forName("dev.mcpinspector.core.store.PerSessionStore$Entry"))
             .toPrintable());
     for (int round = 0; round < 2; round++) {
-      report("store", ids, x -> {
-        ClientManagerStore<NoopManager> store =
-            ClientManagerStore.perSession(
-                StoreConfig.builder().maxSessions(N).idleTimeout(Duration.ofMinutes(30)).build(),
-                (s, p) -> NoopManager.INSTANCE);
-        for (SessionId id : ids) {
-          store.acquire(id).close();
-        }
-        return store;
-      });
-      report("caffeine", ids, x -> {
-        Cache<SessionId, NoopManager> cache =
-            Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(30))
-                .maximumSize(N)
-                .<SessionId, NoopManager>removalListener((k, v, c) -> {})
-                .build();
-        for (SessionId id : ids) {
-          cache.put(id, NoopManager.INSTANCE);
-        }
-        cache.cleanUp();
-        return cache;
-      });
-      report("reference", ids, x -> {
-        ReferenceStore<NoopManager> ref =
-            new ReferenceStore<>(
-                s -> NoopManager.INSTANCE, 1_800_000, 1000, N, System::currentTimeMillis,
-                Runnable::run);
-        for (String key : keys) {
-          ref.getOrCreate(key);
-        }
-        return ref;
-      });
+      report(
+          "store",
+          ids,
+          x -> {
+            ClientManagerStore<NoopManager> store =
+                ClientManagerStore.perSession(
+                    StoreConfig.builder()
+                        .maxSessions(N)
+                        .idleTimeout(Duration.ofMinutes(30))
+                        .build(),
+                    (s, p) -> NoopManager.INSTANCE);
+            for (SessionId id : ids) {
+              store.acquire(id).close();
+            }
+            return store;
+          });
+      report(
+          "caffeine",
+          ids,
+          x -> {
+            Cache<SessionId, NoopManager> cache =
+                Caffeine.newBuilder()
+                    .expireAfterAccess(Duration.ofMinutes(30))
+                    .maximumSize(N)
+                    .<SessionId, NoopManager>removalListener((k, v, c) -> {})
+                    .build();
+            for (SessionId id : ids) {
+              cache.put(id, NoopManager.INSTANCE);
+            }
+            cache.cleanUp();
+            return cache;
+          });
+      report(
+          "reference",
+          ids,
+          x -> {
+            ReferenceStore<NoopManager> ref =
+                new ReferenceStore<>(
+                    s -> NoopManager.INSTANCE,
+                    1_800_000,
+                    1000,
+                    N,
+                    System::currentTimeMillis,
+                    Runnable::run);
+            for (String key : keys) {
+              ref.getOrCreate(key);
+            }
+            return ref;
+          });
     }
   }
 
@@ -114,8 +130,7 @@ public final class StoreFootprint {
     for (int i = 0; i < 5; i++) {
       System.gc();
       Thread.sleep(100);
-      used =
-          Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+      used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
     return used;
   }

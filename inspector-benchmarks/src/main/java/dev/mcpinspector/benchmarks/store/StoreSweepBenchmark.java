@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One expiry sweep over 100,000 idle sessions of which none, or 1%, are due: our store's sweep
- * (run through its scheduler, by hand) against the reference port's O(n) scan. For the 1% case
- * see {@link OnePercentExpiring}. The time includes handing the removed managers to the closing
+ * One expiry sweep over 100,000 idle sessions of which none, or 1%, are due: our store's sweep (run
+ * through its scheduler, by hand) against the reference port's O(n) scan. For the 1% case see
+ * {@link OnePercentExpiring}. The time includes handing the removed managers to the closing
  * executor (their no-op {@code close()} runs on the executor's threads).
  *
  * <p>Full run (on a quiet machine):

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * One user agent of the inspector suite: it keeps its session cookie and CSRF token itself (each
- * user needs its own cookie jar while all share one {@link HttpClient}), and records the raw
- * {@code Set-Cookie} headers it received.
+ * user needs its own cookie jar while all share one {@link HttpClient}), and records the raw {@code
+ * Set-Cookie} headers it received.
  */
 final class Browser {
 
@@ -28,8 +28,8 @@ final class Browser {
   private List<String> lastSetCookies = List.of();
 
   /**
-   * @param base the context's URI without a trailing slash, e.g. {@code http://127.0.0.1:1234}
-   *     or {@code http://127.0.0.1:1234/secure}; request paths are appended to it
+   * @param base the context's URI without a trailing slash, e.g. {@code http://127.0.0.1:1234} or
+   *     {@code http://127.0.0.1:1234/secure}; request paths are appended to it
    */
   Browser(HttpClient http, URI base) {
     this.http = http;
@@ -40,7 +40,8 @@ final class Browser {
   HttpResponse<String> login(String accessKey) throws Exception {
     HttpResponse<String> session = get("/api/session");
     if (session.statusCode() != 200) {
-      throw new AssertionError("GET /api/session answered " + session.statusCode() + ": " + session.body());
+      throw new AssertionError(
+          "GET /api/session answered " + session.statusCode() + ": " + session.body());
     }
     HttpResponse<String> login =
         post("/api/login", "{\"accessKey\":" + MAPPER.writeValueAsString(accessKey) + "}");

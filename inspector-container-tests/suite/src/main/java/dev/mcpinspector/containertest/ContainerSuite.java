@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The HTTP behaviour every container must show, over real HTTP against a container on a free
- * port. A container module adds one subclass that says how to start its container. Two contexts
- * are deployed: the root with CORS for {@link #ALLOWED_ORIGIN}, and {@code /plain} with CORS off
- * and framing allowed for {@link #EMBEDDING_ORIGIN}.
+ * The HTTP behaviour every container must show, over real HTTP against a container on a free port.
+ * A container module adds one subclass that says how to start its container. Two contexts are
+ * deployed: the root with CORS for {@link #ALLOWED_ORIGIN}, and {@code /plain} with CORS off and
+ * framing allowed for {@link #EMBEDDING_ORIGIN}.
  *
  * <p>To add tests, add a {@code @Nested} class here; every container module runs it.
  */
@@ -46,6 +46,7 @@ public abstract class ContainerSuite {
 
   /** The origin allowed cross-origin in the root context. */
   public static final String ALLOWED_ORIGIN = "https://app.example";
+
   /** The origin allowed to frame the {@code /plain} context. */
   public static final String EMBEDDING_ORIGIN = "https://embed.example";
 
@@ -199,7 +200,8 @@ public abstract class ContainerSuite {
     @Test
     void badIntegerQueryParameterNamesIt() throws Exception {
       String detail = assertProblem(get("/api/limit?limit=500"), 400, "bad_request");
-      assertEquals("query parameter 'limit' must be an integer from 1 to 100, but was '500'", detail);
+      assertEquals(
+          "query parameter 'limit' must be an integer from 1 to 100, but was '500'", detail);
     }
   }
 
@@ -227,11 +229,16 @@ public abstract class ContainerSuite {
   class JsonBodies {
     @Test
     void echoesValidBody() throws Exception {
-      HttpResponse<String> r = postJson("/api/echo", "{\"text\":\"hi\",\"count\":2,\"mode\":\"FAST\"}");
+      HttpResponse<String> r =
+          postJson("/api/echo", "{\"text\":\"hi\",\"count\":2,\"mode\":\"FAST\"}");
       assertEquals(200, r.statusCode(), r::body);
       assertEquals(
           "application/json;charset=utf-8",
-          r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(Locale.ROOT));
+          r.headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .replace(" ", "")
+              .toLowerCase(Locale.ROOT));
       assertEquals("{\"text\":\"hi\",\"count\":2,\"mode\":\"fast\"}", r.body());
     }
 
@@ -256,14 +263,18 @@ public abstract class ContainerSuite {
     @Test
     void wrongFieldTypeNamesField() throws Exception {
       String detail =
-          assertProblem(postJson("/api/echo", "{\"text\":\"hi\",\"count\":\"two\"}"), 400, "bad_request");
+          assertProblem(
+              postJson("/api/echo", "{\"text\":\"hi\",\"count\":\"two\"}"), 400, "bad_request");
       assertEquals("field 'count' must be an integer, but was 'two'", detail);
     }
 
     @Test
     void unknownEnumValueListsAcceptedValues() throws Exception {
       String detail =
-          assertProblem(postJson("/api/echo", "{\"text\":\"hi\",\"count\":1,\"mode\":\"warp\"}"), 400, "bad_request");
+          assertProblem(
+              postJson("/api/echo", "{\"text\":\"hi\",\"count\":1,\"mode\":\"warp\"}"),
+              400,
+              "bad_request");
       assertEquals("field 'mode' must be one of [fast, slow], but was 'warp'", detail);
     }
 
@@ -380,7 +391,8 @@ public abstract class ContainerSuite {
         assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(null));
         assertEquals("no-referrer", h.firstValue("Referrer-Policy").orElse(null));
         assertEquals("DENY", h.firstValue("X-Frame-Options").orElse(null));
-        assertEquals("frame-ancestors 'none'", h.firstValue("Content-Security-Policy").orElse(null));
+        assertEquals(
+            "frame-ancestors 'none'", h.firstValue("Content-Security-Policy").orElse(null));
         assertEquals("no-store", h.firstValue("Cache-Control").orElse(null));
       }
     }
@@ -407,7 +419,8 @@ public abstract class ContainerSuite {
 
     @Test
     void unknownOriginGetsNoCorsHeaders() throws Exception {
-      HttpResponse<String> r = send(request("/api/echo/x").header("Origin", "https://evil.example"));
+      HttpResponse<String> r =
+          send(request("/api/echo/x").header("Origin", "https://evil.example"));
       assertEquals(200, r.statusCode());
       assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
       assertTrue(r.headers().firstValue("Access-Control-Allow-Credentials").isEmpty());
@@ -430,7 +443,8 @@ public abstract class ContainerSuite {
       assertEquals(
           "GET, POST, PUT, DELETE", h.firstValue("Access-Control-Allow-Methods").orElse(null));
       assertEquals(
-          "Content-Type, X-Inspector-CSRF", h.firstValue("Access-Control-Allow-Headers").orElse(null));
+          "Content-Type, X-Inspector-CSRF",
+          h.firstValue("Access-Control-Allow-Headers").orElse(null));
       assertEquals("600", h.firstValue("Access-Control-Max-Age").orElse(null));
     }
 
@@ -467,7 +481,8 @@ public abstract class ContainerSuite {
     void streamsNeverAnswerWildcard() throws Exception {
       String name = channels.create(10);
       try (SseClient sse =
-          SseClient.open(http, base.resolve("/api/stream/" + name), Map.of("Origin", ALLOWED_ORIGIN), false)) {
+          SseClient.open(
+              http, base.resolve("/api/stream/" + name), Map.of("Origin", ALLOWED_ORIGIN), false)) {
         HttpHeaders h = sse.head().headers();
         assertEquals(ALLOWED_ORIGIN, h.firstValue("Access-Control-Allow-Origin").orElse(null));
       }

@@ -42,10 +42,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The real inspector over real HTTP: an {@link Inspector} in hosted mode registered with {@link
- * InspectorServlets#register} (session routes and event routes), users who log in with access
- * keys, and events published straight into the inspector's event plane under each user's session
- * scope (learned from the manager factory). Two contexts: the root with the default cookie
- * policy, and {@code /secure} with {@code Secure} always and {@code Partitioned}.
+ * InspectorServlets#register} (session routes and event routes), users who log in with access keys,
+ * and events published straight into the inspector's event plane under each user's session scope
+ * (learned from the manager factory). Two contexts: the root with the default cookie policy, and
+ * {@code /secure} with {@code Secure} always and {@code Partitioned}.
  *
  * <p>A container module adds one subclass that says how to start its container.
  */
@@ -187,7 +187,8 @@ public abstract class InspectorRouteSuite {
   private static void assertProblem(HttpResponse<String> r, int status, String code, String detail)
       throws Exception {
     assertEquals(status, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     assertEquals(code, json(r).path("code").asText());
     assertEquals(detail, json(r).path("detail").asText());
   }
@@ -296,7 +297,8 @@ public abstract class InspectorRouteSuite {
       assertTrue(await(() -> inspector.store().isLeased(s)));
       assertEquals(1, inspector.rpcLog().stats().subscribers());
       c.close();
-      assertTrue(await(() -> !inspector.store().isLeased(s)), "the stream's lease was not released");
+      assertTrue(
+          await(() -> !inspector.store().isLeased(s)), "the stream's lease was not released");
       assertTrue(
           await(() -> inspector.rpcLog().stats().subscribers() == 0),
           "the subscription was not closed");
@@ -351,7 +353,9 @@ public abstract class InspectorRouteSuite {
       try (SseClient c = owner.stream("/api/elicitation/stream", Map.of())) {
         assertEquals(200, c.head().statusCode());
         CompletableFuture<ElicitationResponse> answer =
-            inspector.elicitations().request(scope("bob"), "srv", new ElicitationRequest("Name?", SCHEMA));
+            inspector
+                .elicitations()
+                .request(scope("bob"), "srv", new ElicitationRequest("Name?", SCHEMA));
         SseClient.Event request = c.nextEvent(WAIT);
         assertEquals("elicitation_request", request.event());
         JsonNode body = data(request);
@@ -361,7 +365,8 @@ public abstract class InspectorRouteSuite {
         String accept = "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}";
 
         HttpResponse<String> foreign = intruder.post(path, accept);
-        assertProblem(foreign, 404, "elicitation_not_found", "no pending elicitation request with this id");
+        assertProblem(
+            foreign, 404, "elicitation_not_found", "no pending elicitation request with this id");
         assertFalse(answer.isDone());
         assertProblem(
             owner.post(path, "{\"action\":\"accept\"}"),

@@ -13,8 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal SSE client on the JDK HttpClient: it parses the stream into frames that tests take
- * with a timeout, can withhold demand (a slow reader) and can hang up mid-stream.
+ * A minimal SSE client on the JDK HttpClient: it parses the stream into frames that tests take with
+ * a timeout, can withhold demand (a slow reader) and can hang up mid-stream.
  */
 public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
 
@@ -78,7 +78,8 @@ public final class SseClient implements Flow.Subscriber<String>, AutoCloseable {
   public static SseClient open(
       HttpClient http, URI uri, Map<String, String> headers, boolean paused) throws Exception {
     SseClient client = new SseClient(paused);
-    HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(uri).GET().header("Accept", "text/event-stream");
     headers.forEach(req::header);
     CompletableFuture<HttpResponse<Void>> done =
         http.sendAsync(

@@ -1,10 +1,10 @@
 package dev.mcpinspector.containertest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mcpinspector.servlet.ApiConfig;
-import dev.mcpinspector.core.http.ProblemException;
-import dev.mcpinspector.servlet.ApiRouter;
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.core.http.ProblemException;
+import dev.mcpinspector.servlet.ApiConfig;
+import dev.mcpinspector.servlet.ApiRouter;
 import dev.mcpinspector.servlet.ServletRegistrations;
 import dev.mcpinspector.servlet.WebSecurityConfig;
 import jakarta.servlet.ServletContainerInitializer;
@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The application the suite deploys: test routes built on the servlet plumbing, registered the
- * way the real application registers its own (filter and servlet on the {@code ServletContext},
- * from an initializer).
+ * The application the suite deploys: test routes built on the servlet plumbing, registered the way
+ * the real application registers its own (filter and servlet on the {@code ServletContext}, from an
+ * initializer).
  */
 public final class TestApplication implements ServletContainerInitializer {
 
@@ -84,7 +84,9 @@ public final class TestApplication implements ServletContainerInitializer {
                 })
             .delete("/echo/{name}", x -> x.respondNoContent())
             .post("/echo", x -> x.respondJson(200, x.readJson(EchoBody.class)))
-            .get("/limit", x -> x.respondJson(200, Map.of("limit", x.intQueryParam("limit", 10, 1, 100))))
+            .get(
+                "/limit",
+                x -> x.respondJson(200, Map.of("limit", x.intQueryParam("limit", 10, 1, 100))))
             .get(
                 "/boom",
                 x -> {

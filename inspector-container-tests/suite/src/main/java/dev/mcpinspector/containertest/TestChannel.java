@@ -25,8 +25,10 @@ public final class TestChannel {
 
   /** Life-cycle record: a stream subscribed. */
   public static final String SUBSCRIBED = "subscribed";
+
   /** Life-cycle record: a stream released its subscription (closed the source). */
   public static final String RELEASED = "released";
+
   /** Life-cycle record: a stream's on-end callback ran. */
   public static final String ENDED = "ended";
 

@@ -29,7 +29,8 @@ final class Tomcat11Container implements EmbeddedContainer {
     tomcat.getService().addConnector(connector);
     tomcat.setConnector(connector);
     for (Map.Entry<String, ServletContainerInitializer> e : contexts.entrySet()) {
-      Path docBase = Files.createDirectories(baseDir.resolve("docs" + e.getKey().replace('/', '-')));
+      Path docBase =
+          Files.createDirectories(baseDir.resolve("docs" + e.getKey().replace('/', '-')));
       Context context = tomcat.addContext(e.getKey(), docBase.toString());
       context.addServletContainerInitializer(e.getValue(), null);
     }

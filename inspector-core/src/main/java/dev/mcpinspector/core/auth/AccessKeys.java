@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Named access keys ({@code INSPECTOR_ACCESS_KEYS}). Matching compares SHA-256 digests of the
- * presented key with every configured key in constant time, without stopping at the first match,
- * so timing reveals neither which key matched nor how much of a guess was right. Immutable and
+ * presented key with every configured key in constant time, without stopping at the first match, so
+ * timing reveals neither which key matched nor how much of a guess was right. Immutable and
  * thread-safe; keys never appear in {@link #toString()} or messages.
  */
 public final class AccessKeys {
@@ -32,7 +32,9 @@ public final class AccessKeys {
   private static final AccessKeys NONE = new AccessKeys(List.of(), List.of());
   private static final String ACCEPTED =
       "expected name=key pairs, comma-separated, or @FILE with one name=key per line; a name is"
-          + " 1-64 of [A-Za-z0-9._@-], a key at least " + MIN_KEY_LENGTH + " of"
+          + " 1-64 of [A-Za-z0-9._@-], a key at least "
+          + MIN_KEY_LENGTH
+          + " of"
           + " [A-Za-z0-9-._~+/] (generate one with `openssl rand -base64 32`)";
 
   private final List<String> names;
@@ -70,9 +72,9 @@ public final class AccessKeys {
   }
 
   /**
-   * Parses {@code INSPECTOR_ACCESS_KEYS}: {@code name=key} pairs separated by commas, or {@code
-   * @FILE} naming a file with one pair per line (blank lines and lines starting with {@code #}
-   * are skipped).
+   * Parses {@code INSPECTOR_ACCESS_KEYS}: {@code name=key} pairs separated by commas, or
+   * {@code @FILE} naming a file with one pair per line (blank lines and lines starting with {@code
+   * #} are skipped).
    *
    * @param text the option value; null or blank gives no keys
    * @return the keys
@@ -117,7 +119,12 @@ public final class AccessKeys {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException(
-            "INSPECTOR_ACCESS_KEYS " + where + " " + (i + 1) + " has no name=key form: " + ACCEPTED);
+            "INSPECTOR_ACCESS_KEYS "
+                + where
+                + " "
+                + (i + 1)
+                + " has no name=key form: "
+                + ACCEPTED);
       }
       String name = entry.substring(0, eq).strip();
       String key = entry.substring(eq + 1).strip();
@@ -127,30 +134,58 @@ public final class AccessKeys {
     return new AccessKeys(names, digests);
   }
 
-  private static void add(List<String> names, List<byte[]> digests, String name, String key,
-      String where) {
-    if (name == null || name.isEmpty() || name.length() > 64
-        || !name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-            || (c >= '0' && c <= '9') || ".-_@".indexOf(c) >= 0)) {
+  private static void add(
+      List<String> names, List<byte[]> digests, String name, String key, String where) {
+    if (name == null
+        || name.isEmpty()
+        || name.length() > 64
+        || !name.chars()
+            .allMatch(
+                c ->
+                    (c >= 'A' && c <= 'Z')
+                        || (c >= 'a' && c <= 'z')
+                        || (c >= '0' && c <= '9')
+                        || ".-_@".indexOf(c) >= 0)) {
       throw new IllegalArgumentException(
-          "INSPECTOR_ACCESS_KEYS " + where + " has an invalid name '" + printable(name) + "': "
+          "INSPECTOR_ACCESS_KEYS "
+              + where
+              + " has an invalid name '"
+              + printable(name)
+              + "': "
               + ACCEPTED);
     }
     if (names.contains(name)) {
       throw new IllegalArgumentException(
-          "INSPECTOR_ACCESS_KEYS " + where + " repeats the name '" + name + "'; names must be unique");
+          "INSPECTOR_ACCESS_KEYS "
+              + where
+              + " repeats the name '"
+              + name
+              + "'; names must be unique");
     }
-    if (key == null || key.length() < MIN_KEY_LENGTH || key.length() > MAX_KEY_LENGTH
+    if (key == null
+        || key.length() < MIN_KEY_LENGTH
+        || key.length() > MAX_KEY_LENGTH
         || !isToken68(key)) {
       throw new IllegalArgumentException(
-          "INSPECTOR_ACCESS_KEYS " + where + " (name '" + name + "') has an invalid key (value"
-              + " masked, length " + (key == null ? 0 : key.length()) + "): " + ACCEPTED);
+          "INSPECTOR_ACCESS_KEYS "
+              + where
+              + " (name '"
+              + name
+              + "') has an invalid key (value"
+              + " masked, length "
+              + (key == null ? 0 : key.length())
+              + "): "
+              + ACCEPTED);
     }
     byte[] digest = sha256(key);
     for (byte[] d : digests) {
       if (MessageDigest.isEqual(d, digest)) {
         throw new IllegalArgumentException(
-            "INSPECTOR_ACCESS_KEYS " + where + " (name '" + name + "') reuses another name's key;"
+            "INSPECTOR_ACCESS_KEYS "
+                + where
+                + " (name '"
+                + name
+                + "') reuses another name's key;"
                 + " every principal needs its own key");
       }
     }
@@ -177,8 +212,11 @@ public final class AccessKeys {
     }
     for (int i = 0; i < end; i++) {
       char c = key.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || "-._~+/".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || "-._~+/".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }
@@ -222,8 +260,8 @@ public final class AccessKeys {
    * @return issuer {@value #ISSUER}, subject {@code name}
    */
   Principal principal(String name, Set<String> admins) {
-    return new Principal(ISSUER, name, name,
-        admins.contains(name) ? Set.of(Principal.ADMIN_ROLE) : Set.of());
+    return new Principal(
+        ISSUER, name, name, admins.contains(name) ? Set.of(Principal.ADMIN_ROLE) : Set.of());
   }
 
   /**

@@ -31,8 +31,8 @@ public record Admission(EffectiveRequest request, AuthResult auth, Resolution se
   }
 
   /**
-   * The principal of the request: the session's (which equals the request's own credentials'
-   * when it sent any).
+   * The principal of the request: the session's (which equals the request's own credentials' when
+   * it sent any).
    *
    * @return the principal, or null before login
    */
@@ -48,7 +48,8 @@ public record Admission(EffectiveRequest request, AuthResult auth, Resolution se
    */
   public Principal requirePrincipal() {
     if (session.principal() == null) {
-      throw new ProblemException(ProblemCode.UNAUTHENTICATED,
+      throw new ProblemException(
+          ProblemCode.UNAUTHENTICATED,
           "log in first: POST /api/login with an access key, or send a bearer token");
     }
     return session.principal();

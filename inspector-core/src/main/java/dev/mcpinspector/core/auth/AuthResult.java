@@ -10,9 +10,9 @@ import java.util.Objects;
  * @param principal the principal when authenticated, otherwise null
  * @param failure why credentials were refused (for logs; never contains the credential), otherwise
  *     null
- * @param explicit true when the credential was sent explicitly by the client ({@code
- *     Authorization} header): browsers never attach it on their own, so such requests need no CSRF
- *     token. False for ambient credentials such as a proxy's identity header.
+ * @param explicit true when the credential was sent explicitly by the client ({@code Authorization}
+ *     header): browsers never attach it on their own, so such requests need no CSRF token. False
+ *     for ambient credentials such as a proxy's identity header.
  */
 public record AuthResult(Outcome outcome, Principal principal, String failure, boolean explicit) {
 

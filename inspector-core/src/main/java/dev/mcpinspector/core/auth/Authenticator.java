@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides who a request is, from its own credentials (not from the session cookie, which the
- * {@link dev.mcpinspector.core.session.SessionResolver} handles). Implementations must be
- * thread-safe, must not block, and must never put a credential in a failure reason.
+ * Decides who a request is, from its own credentials (not from the session cookie, which the {@link
+ * dev.mcpinspector.core.session.SessionResolver} handles). Implementations must be thread-safe,
+ * must not block, and must never put a credential in a failure reason.
  */
 @FunctionalInterface
 public interface Authenticator {
@@ -59,8 +59,8 @@ public interface Authenticator {
   }
 
   /**
-   * Access keys sent as {@code Authorization: Bearer <key>}. A bearer token that is not a known
-   * key fails. The principal's issuer is {@value AccessKeys#ISSUER} and its subject the key's name.
+   * Access keys sent as {@code Authorization: Bearer <key>}. A bearer token that is not a known key
+   * fails. The principal's issuer is {@value AccessKeys#ISSUER} and its subject the key's name.
    *
    * @param keys the configured keys
    * @param admins principal names that get the admin role

@@ -49,8 +49,11 @@ final class Bearer {
     }
     for (int i = 0; i < end; i++) {
       char c = t.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || "-._~+/".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || "-._~+/".indexOf(c) >= 0;
       if (!ok) {
         return MALFORMED;
       }

@@ -25,12 +25,17 @@ final class DefaultRequestGate implements RequestGate {
   private final SessionResolver resolver;
   private final LoginRateLimiter limiter;
 
-  DefaultRequestGate(SecurityConfig config, Ticker ticker, Clock clock, Predicate<SessionId> pinned) {
+  DefaultRequestGate(
+      SecurityConfig config, Ticker ticker, Clock clock, Predicate<SessionId> pinned) {
     this.config = Objects.requireNonNull(config, "config must not be null");
     this.authenticator = config.authenticator(clock);
     this.resolver = SessionResolver.create(config.session(), ticker, clock, pinned);
-    this.limiter = LoginRateLimiter.create(config.loginFailureLimit(), config.loginFailureWindow(),
-        config.maxTrackedClients(), ticker);
+    this.limiter =
+        LoginRateLimiter.create(
+            config.loginFailureLimit(),
+            config.loginFailureWindow(),
+            config.maxTrackedClients(),
+            ticker);
   }
 
   @Override
@@ -56,8 +61,10 @@ final class DefaultRequestGate implements RequestGate {
       if (credentials) {
         limiter.recordFailure(request.clientAddress());
       }
-      LOG.log(Level.INFO, "refused credentials from {0}: {1}", request.clientAddress(), auth.failure());
-      throw new ProblemException(ProblemCode.UNAUTHENTICATED,
+      LOG.log(
+          Level.INFO, "refused credentials from {0}: {1}", request.clientAddress(), auth.failure());
+      throw new ProblemException(
+          ProblemCode.UNAUTHENTICATED,
           "the credentials sent with this request were not accepted",
           Map.of("WWW-Authenticate", "Bearer"));
     }
@@ -65,7 +72,8 @@ final class DefaultRequestGate implements RequestGate {
     if (unsafe) {
       config.allowedOrigins().check(request);
     }
-    Resolution session = resolver.resolve(request, auth.isAuthenticated() ? auth.principal() : null);
+    Resolution session =
+        resolver.resolve(request, auth.isAuthenticated() ? auth.principal() : null);
     if (unsafe && !(auth.isAuthenticated() && auth.explicit())) {
       try {
         resolver.checkCsrf(request, session);
@@ -90,7 +98,8 @@ final class DefaultRequestGate implements RequestGate {
   public Resolution login(Admission admission, String accessKey) {
     Objects.requireNonNull(admission, "admission must not be null");
     if (accessKey == null || accessKey.isBlank()) {
-      throw new ProblemException(ProblemCode.BAD_REQUEST,
+      throw new ProblemException(
+          ProblemCode.BAD_REQUEST,
           "the body must be {\"accessKey\": \"...\"} with a non-empty key");
     }
     String client = admission.request().clientAddress();
@@ -101,7 +110,9 @@ final class DefaultRequestGate implements RequestGate {
       LOG.log(Level.INFO, "refused access key from {0}", client);
       throw new ProblemException(ProblemCode.UNAUTHENTICATED, "the access key was not accepted");
     }
-    return resolver.login(admission.request(), admission.session(),
+    return resolver.login(
+        admission.request(),
+        admission.session(),
         config.accessKeys().principal(name.get(), config.admins()));
   }
 

@@ -19,12 +19,13 @@ final class Json {
   static final int MAX_LENGTH = 16_384;
 
   /** The JSON {@code null}. */
-  static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   private final String text;
   private int pos;

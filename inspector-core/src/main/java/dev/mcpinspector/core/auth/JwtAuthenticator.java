@@ -40,7 +40,9 @@ final class JwtAuthenticator implements Authenticator {
     }
     Bearer bearer = Bearer.of(request.request());
     if (bearer.absent() || bearer.token() == null) {
-      return bearer.absent() ? AuthResult.none() : AuthResult.failed("malformed Authorization header");
+      return bearer.absent()
+          ? AuthResult.none()
+          : AuthResult.failed("malformed Authorization header");
     }
     String token = bearer.token();
     int dot1 = token.indexOf('.');
@@ -85,7 +87,8 @@ final class JwtAuthenticator implements Authenticator {
     byte[] signed = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
     List<JwtKey> candidates = new ArrayList<>();
     for (JwtKey k : settings.keys()) {
-      if (k.algorithm() == algorithm && (kid == null || k.keyId() == null || k.keyId().equals(kid))) {
+      if (k.algorithm() == algorithm
+          && (kid == null || k.keyId() == null || k.keyId().equals(kid))) {
         candidates.add(k);
       }
     }
@@ -135,7 +138,9 @@ final class JwtAuthenticator implements Authenticator {
       return AuthResult.failed("JWT aud does not contain the configured audience");
     }
     Object sub = claims.get("sub");
-    if (!(sub instanceof String) || ((String) sub).isBlank() || ((String) sub).length() > MAX_SUBJECT) {
+    if (!(sub instanceof String)
+        || ((String) sub).isBlank()
+        || ((String) sub).length() > MAX_SUBJECT) {
       return AuthResult.failed("JWT sub is missing, blank or longer than " + MAX_SUBJECT);
     }
     String subject = (String) sub;
@@ -176,27 +181,30 @@ final class JwtAuthenticator implements Authenticator {
   private static boolean verifySignature(JwtKey key, byte[] signed, byte[] signature) {
     try {
       switch (key.algorithm()) {
-        case HS256: {
-          Mac mac = Mac.getInstance("HmacSHA256");
-          mac.init(key.key());
-          return MessageDigest.isEqual(mac.doFinal(signed), signature);
-        }
-        case RS256: {
-          Signature s = Signature.getInstance("SHA256withRSA");
-          s.initVerify((PublicKey) key.key());
-          s.update(signed);
-          return s.verify(signature);
-        }
-        default: {
-          byte[] der = joseToDer(signature);
-          if (der == null) {
-            return false;
+        case HS256:
+          {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key.key());
+            return MessageDigest.isEqual(mac.doFinal(signed), signature);
           }
-          Signature s = Signature.getInstance("SHA256withECDSA");
-          s.initVerify((PublicKey) key.key());
-          s.update(signed);
-          return s.verify(der);
-        }
+        case RS256:
+          {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify((PublicKey) key.key());
+            s.update(signed);
+            return s.verify(signature);
+          }
+        default:
+          {
+            byte[] der = joseToDer(signature);
+            if (der == null) {
+              return false;
+            }
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initVerify((PublicKey) key.key());
+            s.update(signed);
+            return s.verify(der);
+          }
       }
     } catch (GeneralSecurityException | RuntimeException e) {
       return false;
@@ -236,8 +244,12 @@ final class JwtAuthenticator implements Authenticator {
   private static byte[] decode(String part) {
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
       if (!ok) {
         throw new IllegalArgumentException("not base64url");
       }
@@ -255,7 +267,12 @@ final class JwtAuthenticator implements Authenticator {
 
   @Override
   public String toString() {
-    return "JwtAuthenticator[keys=" + settings.keys() + ", issuer=" + settings.issuer()
-        + ", audience=" + settings.audience() + "]";
+    return "JwtAuthenticator[keys="
+        + settings.keys()
+        + ", issuer="
+        + settings.issuer()
+        + ", audience="
+        + settings.audience()
+        + "]";
   }
 }

@@ -18,8 +18,8 @@ import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A key that verifies JWTs of exactly one algorithm: a token's {@code alg} must equal the key's,
- * so an RSA public key can never be misused as an HMAC secret.
+ * A key that verifies JWTs of exactly one algorithm: a token's {@code alg} must equal the key's, so
+ * an RSA public key can never be misused as an HMAC secret.
  *
  * @param keyId the {@code kid} this key answers to, or null for any
  * @param algorithm the only algorithm this key verifies
@@ -46,8 +46,10 @@ public record JwtKey(String keyId, JwtAlgorithm algorithm, Key key) {
         }
         break;
       case RS256:
-        if (!(key instanceof RSAPublicKey) || ((RSAPublicKey) key).getModulus().bitLength() < 2048) {
-          throw new IllegalArgumentException("an RS256 key must be an RSA public key of at least 2048 bits");
+        if (!(key instanceof RSAPublicKey)
+            || ((RSAPublicKey) key).getModulus().bitLength() < 2048) {
+          throw new IllegalArgumentException(
+              "an RS256 key must be an RSA public key of at least 2048 bits");
         }
         break;
       default:
@@ -78,7 +80,9 @@ public record JwtKey(String keyId, JwtAlgorithm algorithm, Key key) {
     }
     if (secret.length < 32) {
       throw new IllegalArgumentException(
-          "INSPECTOR_JWT_SECRET decodes to " + secret.length + " bytes, but at least 32 are"
+          "INSPECTOR_JWT_SECRET decodes to "
+              + secret.length
+              + " bytes, but at least 32 are"
               + " required; for example `openssl rand -base64 32`");
     }
     return new JwtKey(null, JwtAlgorithm.HS256, new SecretKeySpec(secret, "HmacSHA256"));
@@ -94,10 +98,11 @@ public record JwtKey(String keyId, JwtAlgorithm algorithm, Key key) {
    *     key
    */
   public static JwtKey publicKey(String pemOrBase64) {
-    String body = Objects.requireNonNull(pemOrBase64, "key must not be null")
-        .replace("-----BEGIN PUBLIC KEY-----", "")
-        .replace("-----END PUBLIC KEY-----", "")
-        .replaceAll("\\s", "");
+    String body =
+        Objects.requireNonNull(pemOrBase64, "key must not be null")
+            .replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
     byte[] der;
     try {
       der = Base64.getDecoder().decode(body);

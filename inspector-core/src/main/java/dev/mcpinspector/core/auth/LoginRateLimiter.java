@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed logins per client address: after {@code maxFailures} failures within a window
- * that starts at the first failure, every credential-bearing request from that address is refused
- * with {@code 429 rate_limited} and {@code Retry-After} until the window ends, even with a correct
+ * Limits failed logins per client address: after {@code maxFailures} failures within a window that
+ * starts at the first failure, every credential-bearing request from that address is refused with
+ * {@code 429 rate_limited} and {@code Retry-After} until the window ends, even with a correct
  * credential (otherwise the answer would tell a guesser when they are right). IPv6 clients count
  * per /64, since one host usually owns a whole /64.
  *
@@ -57,8 +57,8 @@ public final class LoginRateLimiter {
    * @return the limiter
    * @throws IllegalArgumentException naming the bad argument and its value
    */
-  public static LoginRateLimiter create(int maxFailures, Duration window, int maxClients,
-      Ticker ticker) {
+  public static LoginRateLimiter create(
+      int maxFailures, Duration window, int maxClients, Ticker ticker) {
     if (maxFailures < 1) {
       throw new IllegalArgumentException("maxFailures must be at least 1, but was " + maxFailures);
     }
@@ -92,7 +92,8 @@ public final class LoginRateLimiter {
       retryNanos = w.start + windowNanos - now;
     }
     long seconds = Math.max(1, (retryNanos + 999_999_999L) / 1_000_000_000L);
-    throw new ProblemException(ProblemCode.RATE_LIMITED,
+    throw new ProblemException(
+        ProblemCode.RATE_LIMITED,
         "too many failed logins from this address; retry in " + seconds + " s",
         Map.of("Retry-After", Long.toString(seconds)));
   }
@@ -110,11 +111,14 @@ public final class LoginRateLimiter {
       if (windows.size() >= maxClients) {
         makeRoom(now);
       }
-      w = windows.computeIfAbsent(key, k -> {
-        Window fresh = new Window();
-        fresh.start = now;
-        return fresh;
-      });
+      w =
+          windows.computeIfAbsent(
+              key,
+              k -> {
+                Window fresh = new Window();
+                fresh.start = now;
+                return fresh;
+              });
     }
     synchronized (w) {
       if (now - w.start >= windowNanos) {
@@ -128,11 +132,14 @@ public final class LoginRateLimiter {
   private void makeRoom(long now) {
     if (now - lastCleanup >= CLEANUP_INTERVAL) {
       lastCleanup = now;
-      windows.values().removeIf(w -> {
-        synchronized (w) {
-          return now - w.start >= windowNanos;
-        }
-      });
+      windows
+          .values()
+          .removeIf(
+              w -> {
+                synchronized (w) {
+                  return now - w.start >= windowNanos;
+                }
+              });
     }
     Iterator<String> it = windows.keySet().iterator();
     while (windows.size() >= maxClients && it.hasNext()) {

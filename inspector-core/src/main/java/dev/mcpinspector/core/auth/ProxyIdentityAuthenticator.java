@@ -16,18 +16,23 @@ final class ProxyIdentityAuthenticator implements Authenticator {
 
   ProxyIdentityAuthenticator(String headerName, Set<String> admins) {
     Objects.requireNonNull(headerName, "headerName must not be null");
-    if (headerName.isEmpty() || headerName.length() > 64
-        || !headerName.chars().allMatch(c -> c > 0x20 && c < 0x7f
-            && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+    if (headerName.isEmpty()
+        || headerName.length() > 64
+        || !headerName
+            .chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
       throw new IllegalArgumentException(
           "INSPECTOR_IDENTITY_HEADER must be a header name (1-64 token characters), but was '"
-              + headerName + "'");
+              + headerName
+              + "'");
     }
-    if (headerName.equalsIgnoreCase("Cookie") || headerName.equalsIgnoreCase("Authorization")
+    if (headerName.equalsIgnoreCase("Cookie")
+        || headerName.equalsIgnoreCase("Authorization")
         || headerName.equalsIgnoreCase("Host")) {
       throw new IllegalArgumentException(
           "INSPECTOR_IDENTITY_HEADER must be a dedicated header such as X-Forwarded-User, but was '"
-              + headerName + "'");
+              + headerName
+              + "'");
     }
     this.headerName = headerName;
     this.admins = Set.copyOf(admins);
@@ -49,7 +54,8 @@ final class ProxyIdentityAuthenticator implements Authenticator {
         return AuthResult.failed("several different " + headerName + " values");
       }
     }
-    if (first.isEmpty() || first.length() > MAX_LENGTH
+    if (first.isEmpty()
+        || first.length() > MAX_LENGTH
         || !first.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
       return AuthResult.failed(headerName + " is blank, too long or not printable ASCII");
     }

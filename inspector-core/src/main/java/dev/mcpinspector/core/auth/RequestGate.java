@@ -59,8 +59,8 @@ public interface RequestGate {
   }
 
   /**
-   * The trusted-proxy rule alone, for paths that need no session (for example {@code
-   * /api/health}, which still gets the {@code Host} check via {@link #checkHost}).
+   * The trusted-proxy rule alone, for paths that need no session (for example {@code /api/health},
+   * which still gets the {@code Host} check via {@link #checkHost}).
    *
    * @param request the raw request
    * @return the effective request
@@ -87,14 +87,14 @@ public interface RequestGate {
   Admission admit(RequestView request);
 
   /**
-   * {@code POST /api/login}: checks the failed-login limit, matches the access key, and renews
-   * the session id bound to the key's principal.
+   * {@code POST /api/login}: checks the failed-login limit, matches the access key, and renews the
+   * session id bound to the key's principal.
    *
    * @param admission the admission of the login request (its CSRF token was checked)
    * @param accessKey the key from the body; null or blank is a bad request
    * @return the new session, with its {@code Set-Cookie}
-   * @throws ProblemException {@code 400 bad_request} without a key, {@code 429 rate_limited}
-   *     after too many failures, {@code 401 unauthenticated} for a wrong key
+   * @throws ProblemException {@code 400 bad_request} without a key, {@code 429 rate_limited} after
+   *     too many failures, {@code 401 unauthenticated} for a wrong key
    */
   Resolution login(Admission admission, String accessKey);
 

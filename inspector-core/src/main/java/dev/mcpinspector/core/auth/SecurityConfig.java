@@ -1,12 +1,12 @@
 package dev.mcpinspector.core.auth;
 
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.config.Checks;
 import dev.mcpinspector.core.http.AllowedHosts;
 import dev.mcpinspector.core.http.AllowedOrigins;
 import dev.mcpinspector.core.http.TrustedProxies;
 import dev.mcpinspector.core.session.CookiePolicy;
 import dev.mcpinspector.core.session.CookieSecure;
-import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.SameSite;
 import dev.mcpinspector.core.session.SessionConfig;
 import dev.mcpinspector.core.session.SigningKeyRing;
@@ -214,10 +214,27 @@ public final class SecurityConfig {
 
   @Override
   public String toString() {
-    return "SecurityConfig[session=" + session + ", trustedProxies=" + trustedProxies
-        + ", allowedHosts=" + allowedHosts + ", allowedOrigins=" + allowedOrigins + ", accessKeys="
-        + accessKeys + ", identityHeader=" + identityHeader + ", jwt=" + jwt.keys() + ", admins="
-        + admins + ", loginFailureLimit=" + loginFailureLimit + "/" + loginFailureWindow + "]";
+    return "SecurityConfig[session="
+        + session
+        + ", trustedProxies="
+        + trustedProxies
+        + ", allowedHosts="
+        + allowedHosts
+        + ", allowedOrigins="
+        + allowedOrigins
+        + ", accessKeys="
+        + accessKeys
+        + ", identityHeader="
+        + identityHeader
+        + ", jwt="
+        + jwt.keys()
+        + ", admins="
+        + admins
+        + ", loginFailureLimit="
+        + loginFailureLimit
+        + "/"
+        + loginFailureWindow
+        + "]";
   }
 
   /** Builder of {@link SecurityConfig}. Not thread-safe. */
@@ -598,21 +615,27 @@ public final class SecurityConfig {
      *
      * @return the configuration
      * @throws IllegalArgumentException when a combination is invalid: hosted mode without signing
-     *     keys or without any way to authenticate, an identity header without trusted proxies,
-     *     or a cookie combination browsers refuse
+     *     keys or without any way to authenticate, an identity header without trusted proxies, or a
+     *     cookie combination browsers refuse
      */
     public SecurityConfig build() {
       CookiePolicy cookies =
-          new CookiePolicy(cookieName, cookieSameSite, cookieSecure, cookiePartitioned, cookieMaxAge);
+          new CookiePolicy(
+              cookieName, cookieSameSite, cookieSecure, cookiePartitioned, cookieMaxAge);
       session.cookiePolicy(cookies);
       SessionConfig sessionConfig = session.build();
       if (identityHeader != null && trustedProxies.networks().isEmpty()) {
         throw new IllegalArgumentException(
-            "INSPECTOR_IDENTITY_HEADER=" + identityHeader + " is only honoured from trusted proxies,"
+            "INSPECTOR_IDENTITY_HEADER="
+                + identityHeader
+                + " is only honoured from trusted proxies,"
                 + " but INSPECTOR_TRUSTED_PROXIES is empty; list your proxy's addresses there");
       }
       JwtSettings jwt = new JwtSettings(jwtKeys, jwtIssuer, jwtAudience, jwtLeeway);
-      if (mode == Mode.HOSTED && accessKeys.size() == 0 && identityHeader == null && !jwt.enabled()) {
+      if (mode == Mode.HOSTED
+          && accessKeys.size() == 0
+          && identityHeader == null
+          && !jwt.enabled()) {
         throw new IllegalArgumentException(
             "hosted mode needs a way to authenticate, but none is configured: set"
                 + " INSPECTOR_ACCESS_KEYS, INSPECTOR_IDENTITY_HEADER (with INSPECTOR_TRUSTED_PROXIES),"

@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Turns a server's {@code elicitation/create} into a pending request owned by one session.
- * Only that session's subscribers see it and only that session can answer it. Thread-safe.
+ * Turns a server's {@code elicitation/create} into a pending request owned by one session. Only
+ * that session's subscribers see it and only that session can answer it. Thread-safe.
  *
  * <p>A session's state exists only between {@link #open(SessionId)} and {@link
  * #clearSession(SessionId)}. Request ids carry 128 bits from {@link java.security.SecureRandom}
- * (base64url). Futures are completed outside the broker's locks, on the thread that answers,
- * times out or clears.
+ * (base64url). Futures are completed outside the broker's locks, on the thread that answers, times
+ * out or clears.
  */
 public interface ElicitationBroker extends AutoCloseable {
 
@@ -100,14 +100,14 @@ public interface ElicitationBroker extends AutoCloseable {
   List<ElicitationEvent.Requested> pending(SessionId session);
 
   /**
-   * Subscribes to a session's elicitation events: first its pending requests (oldest first),
-   * then every new request and completion. When the session is not open, the subscription is
-   * already closed.
+   * Subscribes to a session's elicitation events: first its pending requests (oldest first), then
+   * every new request and completion. When the session is not open, the subscription is already
+   * closed.
    *
    * @param session the session
-   * @param onReady called without any of the broker's locks held when the subscription goes
-   *     from empty to non-empty or closes; cheap and non-blocking; if it throws, the
-   *     subscription is closed and removed
+   * @param onReady called without any of the broker's locks held when the subscription goes from
+   *     empty to non-empty or closes; cheap and non-blocking; if it throws, the subscription is
+   *     closed and removed
    * @return the subscription
    * @throws NullPointerException when an argument is null
    * @throws IllegalStateException when the session already has the maximum of subscriptions
@@ -123,8 +123,7 @@ public interface ElicitationBroker extends AutoCloseable {
 
   /**
    * Cancels every pending request, closes every subscription with {@link
-   * dev.mcpinspector.core.event.CloseReason#SHUTDOWN}. Idempotent; the scheduler is not shut
-   * down.
+   * dev.mcpinspector.core.event.CloseReason#SHUTDOWN}. Idempotent; the scheduler is not shut down.
    */
   @Override
   void close();

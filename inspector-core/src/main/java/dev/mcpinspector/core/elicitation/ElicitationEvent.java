@@ -4,8 +4,8 @@ import dev.mcpinspector.core.event.Sequenced;
 import java.util.Objects;
 
 /**
- * What an elicitation subscriber receives: a new pending request, or the end of one.
- * Sequence numbers are per session.
+ * What an elicitation subscriber receives: a new pending request, or the end of one. Sequence
+ * numbers are per session.
  */
 public sealed interface ElicitationEvent extends Sequenced
     permits ElicitationEvent.Requested, ElicitationEvent.Completed {
@@ -58,8 +58,7 @@ public sealed interface ElicitationEvent extends Sequenced
   }
 
   /**
-   * The end of a request ({@code event: elicitation_complete}): answered, timed out or
-   * cancelled.
+   * The end of a request ({@code event: elicitation_complete}): answered, timed out or cancelled.
    *
    * @param sequence per-session sequence number, from 1
    * @param requestId the request

@@ -6,8 +6,8 @@ import java.util.Objects;
  * What a server asks the user.
  *
  * @param message the text to show; never null
- * @param requestedSchemaJson the JSON Schema of the expected answer, as raw JSON object text;
- *     never null
+ * @param requestedSchemaJson the JSON Schema of the expected answer, as raw JSON object text; never
+ *     null
  */
 public record ElicitationRequest(String message, String requestedSchemaJson) {
 

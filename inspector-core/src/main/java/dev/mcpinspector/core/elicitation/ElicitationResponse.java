@@ -6,8 +6,8 @@ import java.util.Objects;
  * The user's answer.
  *
  * @param action what the user did; never null
- * @param contentJson the submitted content as raw JSON object text when {@code action} is
- *     {@link ElicitationAction#ACCEPT}, otherwise null
+ * @param contentJson the submitted content as raw JSON object text when {@code action} is {@link
+ *     ElicitationAction#ACCEPT}, otherwise null
  */
 public record ElicitationResponse(ElicitationAction action, String contentJson) {
 

@@ -8,8 +8,7 @@ package dev.mcpinspector.core.elicitation;
  * @param requested requests accepted as pending since creation
  * @param answered requests answered by their session
  * @param timedOut requests cancelled by the timeout
- * @param declinedOverLimit requests declined at once because their session had the maximum
- *     pending
+ * @param declinedOverLimit requests declined at once because their session had the maximum pending
  * @param declinedNotOpen requests declined at once because their session was not open
  * @param rejectedAnswers answers refused (unknown, expired, answered or foreign id)
  * @param subscribers open subscriptions

@@ -3,9 +3,9 @@ package dev.mcpinspector.core.elicitation;
 import dev.mcpinspector.core.event.CloseReason;
 import dev.mcpinspector.core.event.OpenSessions;
 import dev.mcpinspector.core.event.ServerFilter;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
-import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.lang.System.Logger.Level;
@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Pending requests in a per-session map; ids are looked up only in the answering session's
- * map, so a foreign id is indistinguishable from an unknown one. Futures and subscriber
- * callbacks always run after the session monitor is released.
+ * Pending requests in a per-session map; ids are looked up only in the answering session's map, so
+ * a foreign id is indistinguishable from an unknown one. Futures and subscriber callbacks always
+ * run after the session monitor is released.
  */
 final class InMemoryElicitationBroker implements ElicitationBroker {
 

@@ -76,8 +76,8 @@ public final class OpenSessions<S> {
   }
 
   /**
-   * Removes a session and retires its state with {@link CloseReason#SESSION_CLOSED}; a no-op
-   * when it is not open.
+   * Removes a session and retires its state with {@link CloseReason#SESSION_CLOSED}; a no-op when
+   * it is not open.
    *
    * @param session the session
    */

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * One item delivered by a {@link Subscription}: either an event or a gap marker saying that the
- * events with sequence numbers in {@code [fromSequence, toSequence]} were not delivered (lost to
- * a full subscriber queue or no longer retained). After a gap, every later matching event is
+ * events with sequence numbers in {@code [fromSequence, toSequence]} were not delivered (lost to a
+ * full subscriber queue or no longer retained). After a gap, every later matching event is
  * delivered in order unless another gap says otherwise.
  *
  * @param <T> the event type

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Internal, public only so the three event components can share it: one session's subscriber
- * queues with their server filters. Not thread-safe: the component guards it with the session's
- * monitor, which also orders its sequence numbers, and calls {@link SubscriptionQueue#signal()}
- * on the queues returned here only after releasing that monitor.
+ * Internal, public only so the three event components can share it: one session's subscriber queues
+ * with their server filters. Not thread-safe: the component guards it with the session's monitor,
+ * which also orders its sequence numbers, and calls {@link SubscriptionQueue#signal()} on the
+ * queues returned here only after releasing that monitor.
  *
  * @param <T> the event type
  */
@@ -21,8 +21,8 @@ public final class Subscribers<T extends Sequenced> {
   /**
    * Creates an empty list.
    *
-   * @param onCutOff called for each subscriber found closed by its queue (stalled) while
-   *     offering, as it is forgotten
+   * @param onCutOff called for each subscriber found closed by its queue (stalled) while offering,
+   *     as it is forgotten
    */
   public Subscribers(Runnable onCutOff) {
     this.onCutOff = Objects.requireNonNull(onCutOff, "onCutOff must not be null");
@@ -62,8 +62,8 @@ public final class Subscribers<T extends Sequenced> {
   }
 
   /**
-   * Offers an event to every subscriber whose filter matches, newest subscriber first, and
-   * forgets the subscribers whose queue closed (cut off for stalling).
+   * Offers an event to every subscriber whose filter matches, newest subscriber first, and forgets
+   * the subscribers whose queue closed (cut off for stalling).
    *
    * @param serverId the event's server, matched against each subscriber's filter
    * @param event the event

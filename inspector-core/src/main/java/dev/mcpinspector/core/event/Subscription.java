@@ -3,11 +3,11 @@ package dev.mcpinspector.core.event;
 import java.util.List;
 
 /**
- * A pull-model subscription to one session's event stream, shaped for non-blocking writers
- * (servlet {@code WriteListener}s): the owner's ready callback says "there is something to
- * poll" when the subscription goes from empty to non-empty or is closed; the writer then calls
- * {@link #poll(int)} while it can write. Nothing ever blocks: a subscriber that does not poll
- * loses its oldest undelivered events and later receives a {@link StreamItem.Gap}.
+ * A pull-model subscription to one session's event stream, shaped for non-blocking writers (servlet
+ * {@code WriteListener}s): the owner's ready callback says "there is something to poll" when the
+ * subscription goes from empty to non-empty or is closed; the writer then calls {@link #poll(int)}
+ * while it can write. Nothing ever blocks: a subscriber that does not poll loses its oldest
+ * undelivered events and later receives a {@link StreamItem.Gap}.
  *
  * <p>Thread-safe; normally one thread polls at a time.
  *

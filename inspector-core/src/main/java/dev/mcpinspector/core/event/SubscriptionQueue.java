@@ -14,13 +14,12 @@ import java.util.function.ToLongFunction;
  * three component packages can share it; applications use it through {@link Subscription}.
  *
  * <p>Publishers call {@link #offer} while holding their own (session) lock, which keeps each
- * subscriber's order equal to the publish order; {@code offer} takes only this queue's short
- * lock and never calls out. When it returns true the publisher calls {@link #signal()} after
- * releasing its locks, so a slow or throwing ready callback never blocks a publisher. When the
- * queue holds more than its item or byte limit, the oldest undelivered events are dropped and
- * replaced by one {@link StreamItem.Gap} at the head. When events are dropped and the subscriber
- * has not polled for the stall timeout, the subscription is cut off with {@link
- * CloseReason#STALLED}.
+ * subscriber's order equal to the publish order; {@code offer} takes only this queue's short lock
+ * and never calls out. When it returns true the publisher calls {@link #signal()} after releasing
+ * its locks, so a slow or throwing ready callback never blocks a publisher. When the queue holds
+ * more than its item or byte limit, the oldest undelivered events are dropped and replaced by one
+ * {@link StreamItem.Gap} at the head. When events are dropped and the subscriber has not polled for
+ * the stall timeout, the subscription is cut off with {@link CloseReason#STALLED}.
  *
  * @param <T> the event type
  */
@@ -52,10 +51,10 @@ public final class SubscriptionQueue<T extends Sequenced> implements Subscriptio
    * @param weigher the size of one event in bytes
    * @param onReady the subscriber's ready callback; cheap and non-blocking
    * @param ticker time source for the stall check
-   * @param stallNanos how long without a poll, while dropping, before the subscriber is cut off;
-   *     0 disables cutting off
-   * @param onUnsubscribe called once when the subscriber closes the queue or its callback
-   *     throws, so the owner can forget it; may take the owner's lock
+   * @param stallNanos how long without a poll, while dropping, before the subscriber is cut off; 0
+   *     disables cutting off
+   * @param onUnsubscribe called once when the subscriber closes the queue or its callback throws,
+   *     so the owner can forget it; may take the owner's lock
    * @throws IllegalArgumentException when a limit is not positive
    */
   public SubscriptionQueue(
@@ -86,8 +85,8 @@ public final class SubscriptionQueue<T extends Sequenced> implements Subscriptio
   }
 
   /**
-   * Queues a gap marker ahead of everything queued, merging with an existing one. Used for
-   * replay when the requested events are no longer retained.
+   * Queues a gap marker ahead of everything queued, merging with an existing one. Used for replay
+   * when the requested events are no longer retained.
    *
    * @param from first missing sequence number
    * @param to last missing sequence number
@@ -109,12 +108,12 @@ public final class SubscriptionQueue<T extends Sequenced> implements Subscriptio
   }
 
   /**
-   * Queues an event, dropping the oldest queued events when over a limit. Never blocks beyond
-   * this queue's short lock and never calls out.
+   * Queues an event, dropping the oldest queued events when over a limit. Never blocks beyond this
+   * queue's short lock and never calls out.
    *
    * @param event the event
-   * @return true when the caller must call {@link #signal()} after releasing its locks (the
-   *     queue became non-empty, or it was cut off for stalling)
+   * @return true when the caller must call {@link #signal()} after releasing its locks (the queue
+   *     became non-empty, or it was cut off for stalling)
    */
   public synchronized boolean offer(T event) {
     if (closeReason != null) {
@@ -142,8 +141,8 @@ public final class SubscriptionQueue<T extends Sequenced> implements Subscriptio
   }
 
   /**
-   * Calls the ready callback. Call without holding any lock. A callback that throws closes
-   * this subscription with {@link CloseReason#CALLBACK_FAILED} and unsubscribes it.
+   * Calls the ready callback. Call without holding any lock. A callback that throws closes this
+   * subscription with {@link CloseReason#CALLBACK_FAILED} and unsubscribes it.
    */
   public void signal() {
     try {

@@ -8,9 +8,9 @@ import java.util.Objects;
 
 /**
  * The {@code Host} allowlist that stops DNS rebinding: the effective host name of every request
- * (after the trusted-proxy rule, port ignored) must equal an entry or fall under a {@code
- * *.domain} wildcard, which matches any name ending in {@code .domain} but not {@code domain}
- * itself. A request without a valid {@code Host} never matches. Immutable and thread-safe.
+ * (after the trusted-proxy rule, port ignored) must equal an entry or fall under a {@code *.domain}
+ * wildcard, which matches any name ending in {@code .domain} but not {@code domain} itself. A
+ * request without a valid {@code Host} never matches. Immutable and thread-safe.
  */
 public final class AllowedHosts {
 
@@ -50,8 +50,7 @@ public final class AllowedHosts {
    */
   public static AllowedHosts parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException(
-          "INSPECTOR_ALLOWED_HOSTS must not be blank: " + ACCEPTED);
+      throw new IllegalArgumentException("INSPECTOR_ALLOWED_HOSTS must not be blank: " + ACCEPTED);
     }
     List<String> out = new ArrayList<>();
     for (String raw : text.split(",", -1)) {
@@ -121,7 +120,8 @@ public final class AllowedHosts {
       throw new ProblemException(
           ProblemCode.HOST_FORBIDDEN,
           "Host "
-              + Hosts.quote(request.host() == null ? request.request().hostHeader() : request.host())
+              + Hosts.quote(
+                  request.host() == null ? request.request().hostHeader() : request.host())
               + " is not an allowed host of this inspector (INSPECTOR_ALLOWED_HOSTS)");
     }
   }

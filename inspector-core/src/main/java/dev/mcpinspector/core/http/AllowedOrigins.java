@@ -16,12 +16,11 @@ import java.util.Set;
  *   <li>its {@code Origin}, when present, equals the request's own effective origin ({@code
  *       scheme://host[:port]} after the trusted-proxy rule) or one of the configured origins.
  *       {@code Origin: null}, several {@code Origin} headers, or an unparsable value are refused.
- *       An absent {@code Origin} passes (non-browser clients), leaving the CSRF token as the
- *       guard.
+ *       An absent {@code Origin} passes (non-browser clients), leaving the CSRF token as the guard.
  * </ul>
  *
- * Origins compare after normalisation: lower-case scheme and host, default ports dropped.
- * Immutable and thread-safe.
+ * Origins compare after normalisation: lower-case scheme and host, default ports dropped. Immutable
+ * and thread-safe.
  */
 public final class AllowedOrigins {
 
@@ -88,7 +87,9 @@ public final class AllowedOrigins {
       return null;
     }
     String authority = text.substring(sep + 3);
-    if (authority.indexOf('/') >= 0 || authority.indexOf('@') >= 0 || authority.indexOf('?') >= 0
+    if (authority.indexOf('/') >= 0
+        || authority.indexOf('@') >= 0
+        || authority.indexOf('?') >= 0
         || authority.indexOf('#') >= 0) {
       return null;
     }

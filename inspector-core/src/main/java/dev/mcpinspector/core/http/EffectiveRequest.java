@@ -63,8 +63,8 @@ public record EffectiveRequest(
   }
 
   /**
-   * Tells whether the method changes state, so it needs the CSRF and origin checks: anything
-   * other than {@code GET}, {@code HEAD} and {@code OPTIONS}.
+   * Tells whether the method changes state, so it needs the CSRF and origin checks: anything other
+   * than {@code GET}, {@code HEAD} and {@code OPTIONS}.
    *
    * @return true for POST, PUT, PATCH, DELETE and unknown methods
    */

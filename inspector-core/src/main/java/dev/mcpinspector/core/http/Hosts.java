@@ -70,7 +70,9 @@ final class Hosts {
       name = name.toLowerCase(Locale.ROOT);
     }
     if (port != null) {
-      if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (port.isEmpty()
+          || port.length() > 5
+          || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return null;
       }
       int p = Integer.parseInt(port);

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A refusal that an adapter turns into an {@code application/problem+json} response with the
- * {@link #status()}, {@link #code()}, {@link #title()}, {@link #detail()} and extra response
- * {@link #headers()} (such as {@code Retry-After}).
+ * A refusal that an adapter turns into an {@code application/problem+json} response with the {@link
+ * #status()}, {@link #code()}, {@link #title()}, {@link #detail()} and extra response {@link
+ * #headers()} (such as {@code Retry-After}).
  *
  * <p>The detail is safe to show to the client: it never contains a session id, a key or a token.
  * The exception carries no stack trace, because it is an expected outcome, not a bug.
@@ -64,7 +64,8 @@ public final class ProblemException extends RuntimeException {
    * @return the problem
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
-  public static ProblemException retryAfter(ProblemCode problem, String detail, Duration retryAfter) {
+  public static ProblemException retryAfter(
+      ProblemCode problem, String detail, Duration retryAfter) {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative, but was " + retryAfter);
     }

@@ -9,17 +9,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The trusted-proxy rule: {@code Forwarded} (RFC 7239) and {@code X-Forwarded-Proto/-Host/-For}
- * are read only when the TCP peer is inside one of the configured networks; from any other peer
- * they are ignored, and the connection's own scheme, {@code Host} header and peer address count.
+ * The trusted-proxy rule: {@code Forwarded} (RFC 7239) and {@code X-Forwarded-Proto/-Host/-For} are
+ * read only when the TCP peer is inside one of the configured networks; from any other peer they
+ * are ignored, and the connection's own scheme, {@code Host} header and peer address count.
  *
  * <p>When the peer is trusted, {@code Forwarded} wins if present; otherwise the {@code
  * X-Forwarded-*} headers are used. The hop list is walked from the right (nearest) end, skipping
  * addresses that are themselves trusted proxies; the first untrusted hop is the client, and the
  * scheme and host recorded for that hop are the ones the client used. A hop that is not an IP
  * literal ({@code unknown}, an obfuscated identifier, garbage) stops the walk and the nearest
- * trusted proxy's address becomes the client address. Invalid scheme or host values are ignored.
- * A malformed {@code Forwarded} header is ignored as a whole. Immutable and thread-safe.
+ * trusted proxy's address becomes the client address. Invalid scheme or host values are ignored. A
+ * malformed {@code Forwarded} header is ignored as a whole. Immutable and thread-safe.
  */
 public final class TrustedProxies {
 
@@ -106,7 +106,8 @@ public final class TrustedProxies {
     String ownScheme = "https".equalsIgnoreCase(request.scheme()) ? "https" : "http";
     if (!isTrusted(peer)) {
       String host = single(request.headers("Host"));
-      return new EffectiveRequest(request, ownScheme, Hosts.normalize(host, ownScheme), peer, false);
+      return new EffectiveRequest(
+          request, ownScheme, Hosts.normalize(host, ownScheme), peer, false);
     }
     List<String> forwarded = request.headers("Forwarded");
     List<Hop> hops = forwarded.isEmpty() ? fromXForwarded(request) : fromForwarded(forwarded);
@@ -211,7 +212,9 @@ public final class TrustedProxies {
     return node;
   }
 
-  /** RFC 7239: {@code Forwarded: for=a;proto=https;host=h, for="[v6]:port"}; null when malformed. */
+  /**
+   * RFC 7239: {@code Forwarded: for=a;proto=https;host=h, for="[v6]:port"}; null when malformed.
+   */
   private static List<Hop> fromForwarded(List<String> lines) {
     List<Hop> hops = new ArrayList<>();
     for (String line : lines) {

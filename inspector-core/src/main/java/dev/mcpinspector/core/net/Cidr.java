@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code fc00::/7}); a bare
- * address is a network of one ({@code /32} or {@code /128}). IPv4-mapped IPv6 networks ({@code
- * ::ffff:10.0.0.0/104}) are stored as their IPv4 form and IPv4-mapped addresses are IPv4
- * addresses, so either spelling works; an IPv4 network never contains an IPv6 address and vice
- * versa. Host names are refused, never resolved.
+ * An IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code fc00::/7}); a bare address
+ * is a network of one ({@code /32} or {@code /128}). IPv4-mapped IPv6 networks ({@code
+ * ::ffff:10.0.0.0/104}) are stored as their IPv4 form and IPv4-mapped addresses are IPv4 addresses,
+ * so either spelling works; an IPv4 network never contains an IPv6 address and vice versa. Host
+ * names are refused, never resolved.
  *
  * <p>{@link #parse} clears host bits ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}); {@link
  * #parseExact} refuses them, for options where a stray host bit is more likely a typo that widens
@@ -105,7 +105,9 @@ public record Cidr(InetAddress network, int prefixLength) {
     InetAddress address = IpLiterals.parse(addressText);
     if (address == null) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not an IP address or CIDR (expected for example 10.0.0.0/8 or fc00::/7)");
+          "'"
+              + text
+              + "' is not an IP address or CIDR (expected for example 10.0.0.0/8 or fc00::/7)");
     }
     boolean mapped = address instanceof Inet4Address && addressText.indexOf(':') >= 0;
     int max = mapped ? 128 : address.getAddress().length * 8;
@@ -125,7 +127,10 @@ public record Cidr(InetAddress network, int prefixLength) {
     if (mapped) {
       if (prefix < 96) {
         throw new IllegalArgumentException(
-            "'" + text + "' is an IPv4-mapped network with prefix /" + prefix
+            "'"
+                + text
+                + "' is an IPv4-mapped network with prefix /"
+                + prefix
                 + ", but it must be at least /96; write the IPv4 network instead");
       }
       prefix -= 96;
@@ -133,8 +138,13 @@ public record Cidr(InetAddress network, int prefixLength) {
     Cidr cidr = new Cidr(address, prefix);
     if (exact && !cidr.network.equals(address)) {
       throw new IllegalArgumentException(
-          "'" + text + "' has host bits set after the /" + (mapped ? prefix + 96 : prefix)
-              + " prefix; did you mean " + cidr + "?");
+          "'"
+              + text
+              + "' has host bits set after the /"
+              + (mapped ? prefix + 96 : prefix)
+              + " prefix; did you mean "
+              + cidr
+              + "?");
     }
     return cidr;
   }
@@ -166,8 +176,7 @@ public record Cidr(InetAddress network, int prefixLength) {
   }
 
   /**
-   * Tells whether an address literal lies in this network; anything that is not a literal does
-   * not.
+   * Tells whether an address literal lies in this network; anything that is not a literal does not.
    *
    * @param address an IP literal (see {@link IpLiterals#parse}), IPv6 optionally bracketed
    * @return true when it parses and is inside

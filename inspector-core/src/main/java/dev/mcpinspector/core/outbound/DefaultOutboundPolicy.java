@@ -51,10 +51,12 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
     }
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      return bad("url scheme must be http or https, but was '" + uri.getScheme() + "' in '" + url + "'");
+      return bad(
+          "url scheme must be http or https, but was '" + uri.getScheme() + "' in '" + url + "'");
     }
     if (uri.getRawUserInfo() != null) {
-      return bad("url must not contain user info; pass credentials in a header such as Authorization");
+      return bad(
+          "url must not contain user info; pass credentials in a header such as Authorization");
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
@@ -113,7 +115,8 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
       return OutboundDecision.allow("no headers", null, List.of());
     }
     if (headers.size() > MAX_HEADERS) {
-      return bad("at most " + MAX_HEADERS + " connection headers are allowed, but got " + headers.size());
+      return bad(
+          "at most " + MAX_HEADERS + " connection headers are allowed, but got " + headers.size());
     }
     for (Map.Entry<String, String> h : headers.entrySet()) {
       String name = h.getKey();

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Immutable configuration of the {@link OutboundPolicy}: the mode, the allowlist of hosts and
- * CIDRs exempt from the SSRF guard and the https-only rule, and the per-session server cap.
+ * Immutable configuration of the {@link OutboundPolicy}: the mode, the allowlist of hosts and CIDRs
+ * exempt from the SSRF guard and the https-only rule, and the per-session server cap.
  */
 public final class OutboundConfig {
 
@@ -28,7 +28,8 @@ public final class OutboundConfig {
   public static final int DEFAULT_MAX_SERVERS_PER_SESSION = 10;
 
   private static final Pattern HOST_NAME =
-      Pattern.compile("(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+      Pattern.compile(
+          "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
   private final Mode mode;
   private final List<String> allowedHosts;

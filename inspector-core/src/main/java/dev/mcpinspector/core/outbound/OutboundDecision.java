@@ -52,7 +52,8 @@ public record OutboundDecision(
    * @return the decision
    */
   public static OutboundDecision refuse(OutboundRefusal refusal, String detail) {
-    return new OutboundDecision(Objects.requireNonNull(refusal, "refusal"), detail, null, List.of());
+    return new OutboundDecision(
+        Objects.requireNonNull(refusal, "refusal"), detail, null, List.of());
   }
 
   /**

@@ -5,20 +5,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Decides whether a session may open a connection to an MCP server. Applied before any
- * connection is made, and again before every HTTP request of a connection (see {@link
- * #checkUrl(String)}). Thread-safe.
+ * Decides whether a session may open a connection to an MCP server. Applied before any connection
+ * is made, and again before every HTTP request of a connection (see {@link #checkUrl(String)}).
+ * Thread-safe.
  *
- * <p>Rules, in hosted mode: stdio is refused (by transport type, whatever the command); only
- * {@code https} URLs; the host is resolved and refused when <em>any</em> of its addresses is
- * loopback, private, link-local, CGNAT, unique-local, multicast, unspecified, reserved or an IPv6
- * form embedding such an IPv4 address; allowlisted host names and CIDRs are exempt from both the
- * address rules and the https-only rule. In local mode every URL and stdio are allowed. In both
- * modes URLs must be well-formed {@code http(s)} URLs without user info, and user-supplied
- * connection headers must not be hop-by-hop, framing or transport-managed headers.
+ * <p>Rules, in hosted mode: stdio is refused (by transport type, whatever the command); only {@code
+ * https} URLs; the host is resolved and refused when <em>any</em> of its addresses is loopback,
+ * private, link-local, CGNAT, unique-local, multicast, unspecified, reserved or an IPv6 form
+ * embedding such an IPv4 address; allowlisted host names and CIDRs are exempt from both the address
+ * rules and the https-only rule. In local mode every URL and stdio are allowed. In both modes URLs
+ * must be well-formed {@code http(s)} URLs without user info, and user-supplied connection headers
+ * must not be hop-by-hop, framing or transport-managed headers.
  *
- * <p>Redirects are not part of the decision: callers must not follow them (the MCP client
- * manager's HTTP client never follows redirects).
+ * <p>Redirects are not part of the decision: callers must not follow them (the MCP client manager's
+ * HTTP client never follows redirects).
  */
 public interface OutboundPolicy {
 

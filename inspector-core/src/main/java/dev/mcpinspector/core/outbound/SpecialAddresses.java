@@ -80,9 +80,7 @@ final class SpecialAddresses {
         return v6;
       }
       // The JDK already turns IPv4-mapped addresses (::ffff:a.b.c.d) into Inet4Address.
-      if (IPV4_COMPATIBLE.contains(v6)
-          || NAT64.contains(v6)
-          || NAT64_LOCAL.contains(v6)) {
+      if (IPV4_COMPATIBLE.contains(v6) || NAT64.contains(v6) || NAT64_LOCAL.contains(v6)) {
         return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
       }
       if (SIX_TO_FOUR.contains(v6)) {

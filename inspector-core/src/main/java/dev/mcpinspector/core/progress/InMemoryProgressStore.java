@@ -3,9 +3,9 @@ package dev.mcpinspector.core.progress;
 import dev.mcpinspector.core.event.CloseReason;
 import dev.mcpinspector.core.event.OpenSessions;
 import dev.mcpinspector.core.event.ServerFilter;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
-import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-session insertion-ordered maps (an update moves an entry to the end), so the stale and
- * over-limit victims are always at the head. One monitor per session orders sequence numbers
- * and subscriber offers.
+ * over-limit victims are always at the head. One monitor per session orders sequence numbers and
+ * subscriber offers.
  */
 final class InMemoryProgressStore implements ProgressStore {
 
@@ -121,8 +121,7 @@ final class InMemoryProgressStore implements ProgressStore {
         return;
       }
       ProgressUpdate update =
-          new ProgressUpdate(
-              state.id, key, progress, total, text, nowMillis, ++state.lastSequence);
+          new ProgressUpdate(state.id, key, progress, total, text, nowMillis, ++state.lastSequence);
       state.entries.remove(key);
       state.entries.put(key, new Entry(update, nowNanos));
       if (state.entries.size() > config.maxTokensPerSession()) {

@@ -3,8 +3,8 @@ package dev.mcpinspector.core.progress;
 import java.util.Objects;
 
 /**
- * The composite key of one progress entry within a session: no string concatenation, so no
- * two (server, token) pairs can collide.
+ * The composite key of one progress entry within a session: no string concatenation, so no two
+ * (server, token) pairs can collide.
  *
  * @param serverId the server; never null or empty
  * @param progressToken the progress token as text; never null or empty

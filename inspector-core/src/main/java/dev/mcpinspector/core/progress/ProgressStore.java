@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Latest progress per (session, server, progress token), delivered live to the owning
- * session's subscribers in the order it was reported. Thread-safe.
+ * Latest progress per (session, server, progress token), delivered live to the owning session's
+ * subscribers in the order it was reported. Thread-safe.
  *
  * <p>A session's state exists only between {@link #open(SessionId)} and {@link
  * #clearSession(SessionId)}. Entries not updated for {@link ProgressConfig#staleAfter()} are
  * removed by a task on the shared scheduler (one pending task per session that holds entries,
- * costing O(expired entries)); when a session reaches {@link
- * ProgressConfig#maxTokensPerSession()}, its least recently updated entry is evicted.
+ * costing O(expired entries)); when a session reaches {@link ProgressConfig#maxTokensPerSession()},
+ * its least recently updated entry is evicted.
  */
 public interface ProgressStore extends AutoCloseable {
 
@@ -54,8 +54,8 @@ public interface ProgressStore extends AutoCloseable {
   boolean isOpen(SessionId session);
 
   /**
-   * Frees a session's entries, cancels its stale-removal task and closes its subscriptions
-   * with {@link dev.mcpinspector.core.event.CloseReason#SESSION_CLOSED}. Idempotent.
+   * Frees a session's entries, cancels its stale-removal task and closes its subscriptions with
+   * {@link dev.mcpinspector.core.event.CloseReason#SESSION_CLOSED}. Idempotent.
    *
    * @param session the session
    * @throws NullPointerException when session is null
@@ -70,11 +70,10 @@ public interface ProgressStore extends AutoCloseable {
    * @param progressToken the token of the request the progress belongs to, as text
    * @param progress the progress value so far
    * @param total the total, or null when the server did not say
-   * @param message the server's message, or null; cut to {@link
-   *     ProgressConfig#maxMessageChars()}
+   * @param message the server's message, or null; cut to {@link ProgressConfig#maxMessageChars()}
    * @throws NullPointerException when session, serverId or progressToken is null
-   * @throws IllegalArgumentException when serverId or progressToken is empty, or progress or
-   *     total is not a finite number
+   * @throws IllegalArgumentException when serverId or progressToken is empty, or progress or total
+   *     is not a finite number
    */
   void report(
       SessionId session,
@@ -95,21 +94,20 @@ public interface ProgressStore extends AutoCloseable {
   List<ProgressUpdate> snapshot(SessionId session, ServerFilter filter);
 
   /**
-   * Subscribes to a session's progress: first the current latest entries (in update order),
-   * then every later report matching the filter. Reports of one token arrive in the order they
-   * were made. When the session is not open, the subscription is already closed.
+   * Subscribes to a session's progress: first the current latest entries (in update order), then
+   * every later report matching the filter. Reports of one token arrive in the order they were
+   * made. When the session is not open, the subscription is already closed.
    *
    * @param session the session
    * @param filter which servers
-   * @param onReady called without any of the store's locks held when the subscription goes
-   *     from empty to non-empty or closes; cheap and non-blocking; if it throws, the
-   *     subscription is closed and removed
+   * @param onReady called without any of the store's locks held when the subscription goes from
+   *     empty to non-empty or closes; cheap and non-blocking; if it throws, the subscription is
+   *     closed and removed
    * @return the subscription
    * @throws NullPointerException when an argument is null
    * @throws IllegalStateException when the session already has the maximum of subscriptions
    */
-  Subscription<ProgressUpdate> subscribe(
-      SessionId session, ServerFilter filter, Runnable onReady);
+  Subscription<ProgressUpdate> subscribe(SessionId session, ServerFilter filter, Runnable onReady);
 
   /**
    * Current figures.

@@ -3,9 +3,9 @@ package dev.mcpinspector.core.rpc;
 import dev.mcpinspector.core.event.CloseReason;
 import dev.mcpinspector.core.event.OpenSessions;
 import dev.mcpinspector.core.event.ServerFilter;
+import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.event.SubscriptionQueue;
-import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Ring buffers per (session, server) under a global byte budget. Each session has one monitor
- * that orders its sequence numbers, ring writes and subscriber queue offers; sessions never
- * share a lock on the publish path. The global budget is a single counter reserved before an
- * event is stored, so retained bytes never exceed it, even transiently.
+ * Ring buffers per (session, server) under a global byte budget. Each session has one monitor that
+ * orders its sequence numbers, ring writes and subscriber queue offers; sessions never share a lock
+ * on the publish path. The global budget is a single counter reserved before an event is stored, so
+ * retained bytes never exceed it, even transiently.
  */
 final class RingBufferRpcLogBus implements RpcLogBus {
 
@@ -234,9 +234,9 @@ final class RingBufferRpcLogBus implements RpcLogBus {
   }
 
   /**
-   * Trims the oldest events of the sessions above the water level at which the projected total
-   * (the new event included) falls a little below the budget, never below the fair share
-   * (budget / open sessions). Returns whether the budget now has room or anything was freed.
+   * Trims the oldest events of the sessions above the water level at which the projected total (the
+   * new event included) falls a little below the budget, never below the fair share (budget / open
+   * sessions). Returns whether the budget now has room or anything was freed.
    */
   private boolean trim(SessionLog own, long weight) {
     trimLock.lock();
@@ -505,8 +505,10 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     int ringCount;
     final Subscribers<RpcEvent> subscribers;
     long lastSequence;
+
     /** Read without the monitor by the budget trimmer. */
     volatile long bytes;
+
     long events;
     long evictedByCapacity;
     long evictedByBudget;
@@ -543,11 +545,10 @@ final class RingBufferRpcLogBus implements RpcLogBus {
   }
 
   /**
-   * A growable ring of one (session, server)'s events, oldest at head, stored as a message
-   * array plus one interleaved metadata array (sequence, timestamp, weight and flags side by
-   * side), so recording allocates nothing and touches two cache lines, and evicting touches no
-   * old object; {@link RpcEvent} records are made only when read. Guarded by the owning
-   * session's monitor.
+   * A growable ring of one (session, server)'s events, oldest at head, stored as a message array
+   * plus one interleaved metadata array (sequence, timestamp, weight and flags side by side), so
+   * recording allocates nothing and touches two cache lines, and evicting touches no old object;
+   * {@link RpcEvent} records are made only when read. Guarded by the owning session's monitor.
    */
   static final class Ring {
     private static final int INITIAL = 16;
@@ -556,8 +557,10 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     final String serverId;
     private final int capacity;
     private String[] messages;
+
     /** Per slot i: [3i] sequence, [3i+1] timestamp, [3i+2] weight << 8 | flags. */
     private long[] meta;
+
     private int head;
     int size;
     long lastEvictedSequence;
@@ -571,8 +574,13 @@ final class RingBufferRpcLogBus implements RpcLogBus {
     }
 
     /** Appends; returns the weight of the evicted oldest event when full, else 0. */
-    long add(long sequence, long timestamp, Direction direction, boolean truncated,
-        String message, long weight) {
+    long add(
+        long sequence,
+        long timestamp,
+        Direction direction,
+        boolean truncated,
+        String message,
+        long weight) {
       int slot;
       long evicted = 0;
       if (size == capacity) {

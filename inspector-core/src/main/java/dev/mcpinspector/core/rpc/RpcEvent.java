@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param timestamp when it was recorded, epoch milliseconds (see {@link
  *     RpcLogConfig#timestampPrecision()})
  * @param sequence the per-session sequence number, monotonic from 1; the SSE event id
- * @param message the raw JSON-RPC text, or when {@code truncated} its head followed by a
- *     marker (then it is no longer valid JSON); never null
+ * @param message the raw JSON-RPC text, or when {@code truncated} its head followed by a marker
+ *     (then it is no longer valid JSON); never null
  * @param truncated whether the message was cut to the per-event cap
  */
 public record RpcEvent(

@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of an {@link RpcLogBus}. Byte figures count text at two bytes per
- * character (the most a Java string can take) plus {@link #EVENT_OVERHEAD_BYTES} per event, so
- * they are an upper bound of the heap really used.
+ * Immutable settings of an {@link RpcLogBus}. Byte figures count text at two bytes per character
+ * (the most a Java string can take) plus {@link #EVENT_OVERHEAD_BYTES} per event, so they are an
+ * upper bound of the heap really used.
  */
 public final class RpcLogConfig {
 
-  /** Default ring capacity per (session, server): 1000 events ({@code INSPECTOR_RPC_LOG_CAPACITY}). */
+  /**
+   * Default ring capacity per (session, server): 1000 events ({@code INSPECTOR_RPC_LOG_CAPACITY}).
+   */
   public static final int DEFAULT_CAPACITY_PER_SERVER = 1000;
 
   /** Default cap per event: 256 KiB; longer messages are truncated with a marker. */
@@ -36,8 +38,8 @@ public final class RpcLogConfig {
   public static final Duration DEFAULT_TIMESTAMP_PRECISION = Duration.ofMillis(1);
 
   /**
-   * Bytes accounted per event in addition to its text: the ring's slots (about 25 bytes) plus
-   * the string's object and array headers, rounded up so the figure stays an upper bound.
+   * Bytes accounted per event in addition to its text: the ring's slots (about 25 bytes) plus the
+   * string's object and array headers, rounded up so the figure stays an upper bound.
    */
   public static final int EVENT_OVERHEAD_BYTES = 96;
 
@@ -122,8 +124,8 @@ public final class RpcLogConfig {
   }
 
   /**
-   * How long a subscriber may go without polling while it is losing events before it is cut
-   * off ({@link dev.mcpinspector.core.event.CloseReason#STALLED}); zero never cuts off.
+   * How long a subscriber may go without polling while it is losing events before it is cut off
+   * ({@link dev.mcpinspector.core.event.CloseReason#STALLED}); zero never cuts off.
    *
    * @return the timeout
    */
@@ -141,9 +143,9 @@ public final class RpcLogConfig {
   }
 
   /**
-   * Precision of event timestamps. Zero reads the clock for every event; a positive value
-   * reads a cached value refreshed at that rate by the scheduler (reading the clock costs about
-   * as much as the rest of a publish).
+   * Precision of event timestamps. Zero reads the clock for every event; a positive value reads a
+   * cached value refreshed at that rate by the scheduler (reading the clock costs about as much as
+   * the rest of a publish).
    *
    * @return the precision
    */

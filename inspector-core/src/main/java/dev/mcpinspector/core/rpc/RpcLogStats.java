@@ -5,8 +5,8 @@ package dev.mcpinspector.core.rpc;
  *
  * @param openSessions sessions currently open
  * @param retainedEvents events held in ring buffers
- * @param retainedBytes bytes accounted for those events (an upper bound of their heap use);
- *     never above {@code maxBytes}
+ * @param retainedBytes bytes accounted for those events (an upper bound of their heap use); never
+ *     above {@code maxBytes}
  * @param maxBytes the global byte budget
  * @param publishedEvents events accepted since creation (including cleared sessions)
  * @param droppedNotOpen events dropped because their session was not open

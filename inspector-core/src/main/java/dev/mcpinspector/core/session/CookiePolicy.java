@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the session cookie is named and which attributes it carries. Every cookie is {@code
- * HttpOnly} and {@code Path=/}, has no {@code Domain}, and by default no {@code Max-Age} (it ends
- * with the browser session). The library writes the {@code Set-Cookie} text itself, because
- * containers disagree on {@code Partitioned}.
+ * How the session cookie is named and which attributes it carries. Every cookie is {@code HttpOnly}
+ * and {@code Path=/}, has no {@code Domain}, and by default no {@code Max-Age} (it ends with the
+ * browser session). The library writes the {@code Set-Cookie} text itself, because containers
+ * disagree on {@code Partitioned}.
  *
  * <p><b>Name and {@code auto}.</b> Without a configured name, a cookie that is {@code Secure} is
  * named {@value #SECURE_DEFAULT_NAME} and one that is not is named {@value #PLAIN_DEFAULT_NAME}.
@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param name the configured cookie name, or null for the defaults above
  * @param sameSite the {@code SameSite} attribute
  * @param secure when to add {@code Secure}
- * @param partitioned whether to add {@code Partitioned} (CHIPS); requires {@link CookieSecure#ALWAYS}
+ * @param partitioned whether to add {@code Partitioned} (CHIPS); requires {@link
+ *     CookieSecure#ALWAYS}
  * @param maxAge the {@code Max-Age}, or null for a browser-session cookie
  */
 public record CookiePolicy(
@@ -56,15 +57,20 @@ public record CookiePolicy(
       if (name.length() > 64 || !HttpTokens.isToken(name)) {
         throw new IllegalArgumentException(
             "INSPECTOR_COOKIE_NAME must be 1-64 token characters (letters, digits and"
-                + " !#$%&'*+-.^_`|~), but was '" + name + "'");
+                + " !#$%&'*+-.^_`|~), but was '"
+                + name
+                + "'");
       }
       String lower = name.toLowerCase(Locale.ROOT);
       if ((lower.startsWith("__host-") || lower.startsWith("__secure-"))
           && secure != CookieSecure.ALWAYS) {
         throw new IllegalArgumentException(
-            "INSPECTOR_COOKIE_NAME '" + name + "' has a __Host-/__Secure- prefix, which browsers"
+            "INSPECTOR_COOKIE_NAME '"
+                + name
+                + "' has a __Host-/__Secure- prefix, which browsers"
                 + " accept only with Secure; set INSPECTOR_COOKIE_SECURE=always (was "
-                + secure.name().toLowerCase(Locale.ROOT) + ") or choose another name");
+                + secure.name().toLowerCase(Locale.ROOT)
+                + ") or choose another name");
       }
     }
     if (partitioned && secure != CookieSecure.ALWAYS) {
@@ -78,7 +84,8 @@ public record CookiePolicy(
               + secure.name().toLowerCase(Locale.ROOT));
     }
     if (maxAge != null && (maxAge.isNegative() || maxAge.isZero() || maxAge.toSeconds() < 1)) {
-      throw new IllegalArgumentException("cookie maxAge must be at least 1 second, but was " + maxAge);
+      throw new IllegalArgumentException(
+          "cookie maxAge must be at least 1 second, but was " + maxAge);
     }
   }
 
@@ -115,8 +122,8 @@ public record CookiePolicy(
   /**
    * Builds the {@code Set-Cookie} header that stores a value.
    *
-   * @param value the cookie value; must consist of cookie-octets (the resolver only uses
-   *     base64url and dots)
+   * @param value the cookie value; must consist of cookie-octets (the resolver only uses base64url
+   *     and dots)
    * @param httpsRequest whether the effective request is HTTPS
    * @return the header value
    */
@@ -131,8 +138,8 @@ public record CookiePolicy(
   }
 
   /**
-   * Builds the {@code Set-Cookie} header that deletes the cookie: the same name and attributes,
-   * an empty value, {@code Max-Age=0} and an {@code Expires} in the past.
+   * Builds the {@code Set-Cookie} header that deletes the cookie: the same name and attributes, an
+   * empty value, {@code Max-Age=0} and an {@code Expires} in the past.
    *
    * @param httpsRequest whether the effective request is HTTPS
    * @return the header value

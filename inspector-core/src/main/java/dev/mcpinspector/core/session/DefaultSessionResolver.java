@@ -33,7 +33,8 @@ final class DefaultSessionResolver implements SessionResolver {
   private final SessionRegistry registry;
   private final Map<String, Verified> verifiedPre = new ConcurrentHashMap<>();
 
-  DefaultSessionResolver(SessionConfig config, Ticker ticker, Clock clock, Predicate<SessionId> pinned) {
+  DefaultSessionResolver(
+      SessionConfig config, Ticker ticker, Clock clock, Predicate<SessionId> pinned) {
     this.mode = config.mode();
     this.keys = config.signingKeys();
     this.cookies = config.cookiePolicy();
@@ -43,8 +44,13 @@ final class DefaultSessionResolver implements SessionResolver {
     // A pre-session's last-seen time is rewritten at most this often, so idle expiry costs a
     // Set-Cookie about once a minute per active visitor, not on every request.
     this.refreshSeconds = Math.max(1, Math.min(60, idleSeconds / 4));
-    this.registry = new SessionRegistry(ticker, config.idleTimeout().toNanos(),
-        config.maxLifetime().toNanos(), config.maxBoundSessions(), pinned);
+    this.registry =
+        new SessionRegistry(
+            ticker,
+            config.idleTimeout().toNanos(),
+            config.maxLifetime().toNanos(),
+            config.maxBoundSessions(),
+            pinned);
   }
 
   @Override
@@ -68,17 +74,18 @@ final class DefaultSessionResolver implements SessionResolver {
       }
     }
     Verified pre = value == null ? null : verifiedPre.get(value);
-    SessionCookie cookie = pre != null ? pre.cookie
-        : value == null ? null : SessionCookie.verify(keys, value);
+    SessionCookie cookie =
+        pre != null ? pre.cookie : value == null ? null : SessionCookie.verify(keys, value);
     if (cookie != null) {
       if (cookie.bound) {
         renewed = true; // validly signed, but not (or no longer) in the registry
       } else {
         long now = clock.millis() / 1000;
-        boolean alive = now - cookie.lastSeen < idleSeconds
-            && now - cookie.created < lifetimeSeconds
-            && cookie.lastSeen - now <= CLOCK_SKEW_SECONDS
-            && cookie.created <= cookie.lastSeen;
+        boolean alive =
+            now - cookie.lastSeen < idleSeconds
+                && now - cookie.created < lifetimeSeconds
+                && cookie.lastSeen - now <= CLOCK_SKEW_SECONDS
+                && cookie.created <= cookie.lastSeen;
         if (alive) {
           if (authenticated != null) {
             return bind(https, authenticated, false);
@@ -89,7 +96,12 @@ final class DefaultSessionResolver implements SessionResolver {
           }
           if (now - cookie.lastSeen >= refreshSeconds) {
             String v = SessionCookie.pre(keys, cookie.id, cookie.created, now);
-            return pre(cookie.id, cookie.created, now, csrf, Optional.of(cookies.setCookie(v, https)),
+            return pre(
+                cookie.id,
+                cookie.created,
+                now,
+                csrf,
+                Optional.of(cookies.setCookie(v, https)),
                 false);
           }
           return pre(cookie.id, cookie.created, cookie.lastSeen, csrf, Optional.empty(), false);
@@ -107,7 +119,12 @@ final class DefaultSessionResolver implements SessionResolver {
     SessionId id = SessionId.generate();
     long now = clock.millis() / 1000;
     String v = SessionCookie.pre(keys, id, now, now);
-    return pre(id, now, now, SessionCookie.csrfToken(keys, id), Optional.of(cookies.setCookie(v, https)),
+    return pre(
+        id,
+        now,
+        now,
+        SessionCookie.csrfToken(keys, id),
+        Optional.of(cookies.setCookie(v, https)),
         renewed);
   }
 
@@ -130,13 +147,25 @@ final class DefaultSessionResolver implements SessionResolver {
     verifiedPre.put(value, new Verified(cookie, csrf));
   }
 
-  private Resolution pre(SessionId id, long created, long lastSeen, String csrf,
-      Optional<String> setCookie, boolean renewed) {
+  private Resolution pre(
+      SessionId id,
+      long created,
+      long lastSeen,
+      String csrf,
+      Optional<String> setCookie,
+      boolean renewed) {
     long absolute = created + lifetimeSeconds;
     long idle = Math.min(lastSeen + idleSeconds, absolute);
-    return new Resolution(id, null, csrf, mode,
-        Instant.ofEpochSecond(created), Instant.ofEpochSecond(idle), Instant.ofEpochSecond(absolute),
-        renewed, setCookie);
+    return new Resolution(
+        id,
+        null,
+        csrf,
+        mode,
+        Instant.ofEpochSecond(created),
+        Instant.ofEpochSecond(idle),
+        Instant.ofEpochSecond(absolute),
+        renewed,
+        setCookie);
   }
 
   private Resolution bind(boolean https, Principal principal, boolean renewed) {
@@ -154,8 +183,8 @@ final class DefaultSessionResolver implements SessionResolver {
     if (idle.isAfter(absolute)) {
       idle = absolute;
     }
-    return new Resolution(b.id, b.principal, b.csrfToken, mode, b.createdAt, idle, absolute,
-        renewed, setCookie);
+    return new Resolution(
+        b.id, b.principal, b.csrfToken, mode, b.createdAt, idle, absolute, renewed, setCookie);
   }
 
   /**
@@ -188,8 +217,10 @@ final class DefaultSessionResolver implements SessionResolver {
           if (found == null) {
             found = value;
           } else if (!found.equals(value)) {
-            throw new ProblemException(ProblemCode.BAD_REQUEST,
-                "the request carries two different session cookies named " + name
+            throw new ProblemException(
+                ProblemCode.BAD_REQUEST,
+                "the request carries two different session cookies named "
+                    + name
                     + "; clear this site's cookies and reload");
           }
         }
@@ -224,18 +255,23 @@ final class DefaultSessionResolver implements SessionResolver {
   public void checkCsrf(EffectiveRequest request, Resolution current) {
     List<String> values = request.request().headers(CSRF_HEADER);
     if (values.isEmpty()) {
-      throw new ProblemException(ProblemCode.CSRF_FAILED,
+      throw new ProblemException(
+          ProblemCode.CSRF_FAILED,
           "missing " + CSRF_HEADER + " header; send the csrfToken from GET /api/session");
     }
     String presented = values.get(0).strip();
     // The token handed out (first key) matches without an HMAC; older keys' tokens need one.
-    boolean matches = values.size() == 1
-        && (MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-                current.csrfToken().getBytes(StandardCharsets.US_ASCII))
-            || SessionCookie.csrfMatches(keys, current.sessionId(), presented));
+    boolean matches =
+        values.size() == 1
+            && (MessageDigest.isEqual(
+                    presented.getBytes(StandardCharsets.US_ASCII),
+                    current.csrfToken().getBytes(StandardCharsets.US_ASCII))
+                || SessionCookie.csrfMatches(keys, current.sessionId(), presented));
     if (!matches) {
-      throw new ProblemException(ProblemCode.CSRF_FAILED,
-          CSRF_HEADER + " does not match this session; fetch a fresh csrfToken from GET /api/session");
+      throw new ProblemException(
+          ProblemCode.CSRF_FAILED,
+          CSRF_HEADER
+              + " does not match this session; fetch a fresh csrfToken from GET /api/session");
     }
   }
 
@@ -261,7 +297,14 @@ final class DefaultSessionResolver implements SessionResolver {
 
   @Override
   public String toString() {
-    return "SessionResolver[mode=" + mode.wireName() + ", cookie=" + cookies + ", keys=" + keys
-        + ", boundSessions=" + registry.size() + "]";
+    return "SessionResolver[mode="
+        + mode.wireName()
+        + ", cookie="
+        + cookies
+        + ", keys="
+        + keys
+        + ", boundSessions="
+        + registry.size()
+        + "]";
   }
 }

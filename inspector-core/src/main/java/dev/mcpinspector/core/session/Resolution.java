@@ -66,9 +66,20 @@ public record Resolution(
   /** Returns a description with the id, token and cookie masked. */
   @Override
   public String toString() {
-    return "Resolution[sessionId=<masked>, principal=" + principal + ", csrfToken=<masked>, mode="
-        + mode.wireName() + ", createdAt=" + createdAt + ", idleExpiresAt=" + idleExpiresAt
-        + ", absoluteExpiresAt=" + absoluteExpiresAt + ", renewed=" + renewed + ", setCookie="
-        + (setCookie.isPresent() ? "<masked>" : "none") + "]";
+    return "Resolution[sessionId=<masked>, principal="
+        + principal
+        + ", csrfToken=<masked>, mode="
+        + mode.wireName()
+        + ", createdAt="
+        + createdAt
+        + ", idleExpiresAt="
+        + idleExpiresAt
+        + ", absoluteExpiresAt="
+        + absoluteExpiresAt
+        + ", renewed="
+        + renewed
+        + ", setCookie="
+        + (setCookie.isPresent() ? "<masked>" : "none")
+        + "]";
   }
 }

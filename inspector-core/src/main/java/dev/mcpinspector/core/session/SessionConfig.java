@@ -105,9 +105,19 @@ public final class SessionConfig {
 
   @Override
   public String toString() {
-    return "SessionConfig[mode=" + mode.wireName() + ", signingKeys=" + signingKeys
-        + ", idleTimeout=" + idleTimeout + ", maxLifetime=" + maxLifetime + ", cookiePolicy="
-        + cookiePolicy + ", maxBoundSessions=" + maxBoundSessions + "]";
+    return "SessionConfig[mode="
+        + mode.wireName()
+        + ", signingKeys="
+        + signingKeys
+        + ", idleTimeout="
+        + idleTimeout
+        + ", maxLifetime="
+        + maxLifetime
+        + ", cookiePolicy="
+        + cookiePolicy
+        + ", maxBoundSessions="
+        + maxBoundSessions
+        + "]";
   }
 
   /** Builder of {@link SessionConfig}. Not thread-safe. */
@@ -152,7 +162,8 @@ public final class SessionConfig {
      * @throws IllegalArgumentException when shorter than one second
      */
     public Builder idleTimeout(Duration idleTimeout) {
-      this.idleTimeout = Checks.atLeastOneSecond("idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT)", idleTimeout);
+      this.idleTimeout =
+          Checks.atLeastOneSecond("idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT)", idleTimeout);
       return this;
     }
 
@@ -164,7 +175,8 @@ public final class SessionConfig {
      * @throws IllegalArgumentException when shorter than one second
      */
     public Builder maxLifetime(Duration maxLifetime) {
-      this.maxLifetime = Checks.atLeastOneSecond("maxLifetime (INSPECTOR_SESSION_MAX_LIFETIME)", maxLifetime);
+      this.maxLifetime =
+          Checks.atLeastOneSecond("maxLifetime (INSPECTOR_SESSION_MAX_LIFETIME)", maxLifetime);
       return this;
     }
 

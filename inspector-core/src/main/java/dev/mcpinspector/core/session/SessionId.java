@@ -9,8 +9,8 @@ import java.util.Objects;
  * unpadded base64url (43 characters).
  *
  * <p>{@link #toString()} never reveals the value, so an id that slips into a log line or an
- * exception message leaks nothing; use {@link #value()} only where the raw id is required
- * (the signed cookie).
+ * exception message leaks nothing; use {@link #value()} only where the raw id is required (the
+ * signed cookie).
  *
  * @param value the base64url text of the id; never null or blank
  */

@@ -1,10 +1,10 @@
 package dev.mcpinspector.core.session;
 
 /**
- * Told when the resolver ends a bound session, so the composition root can invalidate the
- * session's client manager. Not told about {@link SessionResolver#end(SessionId)}, whose caller
- * already knows. Called on the thread that ended the session (a request thread or the sweeper),
- * outside any lock; must be quick and must not throw (exceptions are logged and ignored).
+ * Told when the resolver ends a bound session, so the composition root can invalidate the session's
+ * client manager. Not told about {@link SessionResolver#end(SessionId)}, whose caller already
+ * knows. Called on the thread that ended the session (a request thread or the sweeper), outside any
+ * lock; must be quick and must not throw (exceptions are logged and ignored).
  */
 @FunctionalInterface
 public interface SessionListener {

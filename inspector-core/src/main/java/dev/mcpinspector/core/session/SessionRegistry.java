@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * Bound sessions with idle and absolute expiry. Lookups are a map read plus a clock read. A
- * priority queue holds one check time per session; when a check time comes, the session is ended
- * if its real deadline has passed, or re-queued at that deadline otherwise. So each live session
- * is looked at about once per idle timeout, and no operation walks all sessions.
+ * priority queue holds one check time per session; when a check time comes, the session is ended if
+ * its real deadline has passed, or re-queued at that deadline otherwise. So each live session is
+ * looked at about once per idle timeout, and no operation walks all sessions.
  */
 final class SessionRegistry {
 
@@ -35,7 +35,13 @@ final class SessionRegistry {
     volatile long lastAccess;
     volatile boolean ended;
 
-    Bound(SessionId id, Principal principal, Instant createdAt, long now, long lifetime, String csrf,
+    Bound(
+        SessionId id,
+        Principal principal,
+        Instant createdAt,
+        long now,
+        long lifetime,
+        String csrf,
         String cookieValue) {
       this.id = id;
       this.cookieValue = cookieValue.getBytes(StandardCharsets.US_ASCII);
@@ -72,7 +78,11 @@ final class SessionRegistry {
   private final int capacity;
   private final Predicate<SessionId> pinned;
 
-  SessionRegistry(Ticker ticker, long idleNanos, long lifetimeNanos, int capacity,
+  SessionRegistry(
+      Ticker ticker,
+      long idleNanos,
+      long lifetimeNanos,
+      int capacity,
       Predicate<SessionId> pinned) {
     this.ticker = ticker;
     this.idleNanos = idleNanos;
@@ -137,9 +147,9 @@ final class SessionRegistry {
   }
 
   /**
-   * Finds the session a bound cookie value was issued for: the value must equal, byte for byte
-   * and compared in constant time, the one this registry handed out, which proves it authentic
-   * without recomputing its MAC.
+   * Finds the session a bound cookie value was issued for: the value must equal, byte for byte and
+   * compared in constant time, the one this registry handed out, which proves it authentic without
+   * recomputing its MAC.
    *
    * @return the session, or null when this exact value was not issued for a tracked session
    */
@@ -252,8 +262,10 @@ final class SessionRegistry {
       try {
         l.sessionEnded(b.id, b.principal, reason);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "session listener " + l.getClass().getName() + " failed for reason "
-            + reason, e);
+        LOG.log(
+            Level.WARNING,
+            "session listener " + l.getClass().getName() + " failed for reason " + reason,
+            e);
       }
     }
   }

@@ -12,22 +12,21 @@ import java.util.function.Predicate;
  * parameter or body ever selects a session). Container-neutral and thread-safe.
  *
  * <p><b>Two kinds of session.</b> Before login a visitor holds a <em>pre-session</em>: all its
- * state (id, creation and last-seen time) lives in the signed cookie, so serving anonymous
- * visitors costs no server memory. Once a principal is established (login, or a request that
- * authenticates by header) the id is renewed and the session is <em>bound</em>: tracked in a
- * registry with idle and absolute expiry, so that logout, {@link #end(SessionId)} and expiry are
- * enforced on the server.
+ * state (id, creation and last-seen time) lives in the signed cookie, so serving anonymous visitors
+ * costs no server memory. Once a principal is established (login, or a request that authenticates
+ * by header) the id is renewed and the session is <em>bound</em>: tracked in a registry with idle
+ * and absolute expiry, so that logout, {@link #end(SessionId)} and expiry are enforced on the
+ * server.
  *
  * <p><b>Rules of {@link #resolve}.</b> Missing, malformed, badly signed, expired or unknown cookie:
- * a new session. Two session cookies with different values: {@code 400 bad_request}. A bound
- * cookie whose principal differs from the one the request authenticates as: a new session bound
- * to the request's principal. A pre-session presented with an authenticated principal: renewed
- * and bound. {@link Resolution#renewed()} is true when a validly signed cookie's session had
- * ended.
+ * a new session. Two session cookies with different values: {@code 400 bad_request}. A bound cookie
+ * whose principal differs from the one the request authenticates as: a new session bound to the
+ * request's principal. A pre-session presented with an authenticated principal: renewed and bound.
+ * {@link Resolution#renewed()} is true when a validly signed cookie's session had ended.
  *
  * <p>Request-path work is O(1); expired bound sessions are removed lazily when presented and by
- * {@link #sweep()}, which the composition root runs on its scheduler and which costs O(sessions
- * due for a check), never O(all sessions).
+ * {@link #sweep()}, which the composition root runs on its scheduler and which costs O(sessions due
+ * for a check), never O(all sessions).
  */
 public interface SessionResolver {
 
@@ -68,8 +67,8 @@ public interface SessionResolver {
    * Resolves the session of a request.
    *
    * @param request the effective request (its scheme decides the cookie name)
-   * @param authenticated the principal the request itself authenticates as (bearer token,
-   *     identity header), or null when it carries no credentials
+   * @param authenticated the principal the request itself authenticates as (bearer token, identity
+   *     header), or null when it carries no credentials
    * @return the session, with a {@code Set-Cookie} when the client must store a new value
    * @throws ProblemException {@code 400 bad_request} when two different session cookies are sent
    */
@@ -107,8 +106,8 @@ public interface SessionResolver {
 
   /**
    * Ends a bound session because its owner went away (for example its client manager was removed
-   * from the store). Listeners are not told. Later requests with its cookie get a new session
-   * with {@code renewed = true}.
+   * from the store). Listeners are not told. Later requests with its cookie get a new session with
+   * {@code renewed = true}.
    *
    * @param id the session
    * @return true when it was bound and is now ended

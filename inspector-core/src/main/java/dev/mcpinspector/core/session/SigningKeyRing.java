@@ -12,11 +12,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 keys for the session cookie and CSRF tokens. The first key signs; every key
- * verifies, so a new key is rolled out by putting it first and keeping the old one listed until
- * old cookies are no longer wanted (a key removed from the ring retires every cookie it signed).
- * Verification compares in constant time ({@link MessageDigest#isEqual}). Thread-safe; key bytes
- * never appear in {@link #toString()} or in messages.
+ * HMAC-SHA256 keys for the session cookie and CSRF tokens. The first key signs; every key verifies,
+ * so a new key is rolled out by putting it first and keeping the old one listed until old cookies
+ * are no longer wanted (a key removed from the ring retires every cookie it signed). Verification
+ * compares in constant time ({@link MessageDigest#isEqual}). Thread-safe; key bytes never appear in
+ * {@link #toString()} or in messages.
  */
 public final class SigningKeyRing {
 
@@ -67,15 +67,22 @@ public final class SigningKeyRing {
   public static SigningKeyRing of(List<byte[]> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     if (keys.isEmpty()) {
-      throw new IllegalArgumentException("a signing key ring needs at least one key; " + HOW_TO_GENERATE);
+      throw new IllegalArgumentException(
+          "a signing key ring needs at least one key; " + HOW_TO_GENERATE);
     }
     List<byte[]> copies = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       byte[] k = Objects.requireNonNull(keys.get(i), "key must not be null");
       if (k.length < MIN_KEY_BYTES) {
         throw new IllegalArgumentException(
-            "signing key " + (i + 1) + " has " + k.length + " bytes, but at least "
-                + MIN_KEY_BYTES + " are required; " + HOW_TO_GENERATE);
+            "signing key "
+                + (i + 1)
+                + " has "
+                + k.length
+                + " bytes, but at least "
+                + MIN_KEY_BYTES
+                + " are required; "
+                + HOW_TO_GENERATE);
       }
       copies.add(k.clone());
     }
@@ -112,21 +119,33 @@ public final class SigningKeyRing {
       String p = parts[i].strip();
       byte[] k;
       try {
-        k = p.indexOf('-') >= 0 || p.indexOf('_') >= 0
-            ? Base64.getUrlDecoder().decode(p)
-            : Base64.getDecoder().decode(p);
+        k =
+            p.indexOf('-') >= 0 || p.indexOf('_') >= 0
+                ? Base64.getUrlDecoder().decode(p)
+                : Base64.getDecoder().decode(p);
       } catch (IllegalArgumentException e) {
         k = null;
       }
       if (p.isEmpty() || k == null) {
         throw new IllegalArgumentException(
-            "INSPECTOR_SIGNING_KEYS entry " + (i + 1) + " of " + parts.length
-                + " is not base64 (value masked); " + HOW_TO_GENERATE);
+            "INSPECTOR_SIGNING_KEYS entry "
+                + (i + 1)
+                + " of "
+                + parts.length
+                + " is not base64 (value masked); "
+                + HOW_TO_GENERATE);
       }
       if (k.length < MIN_KEY_BYTES) {
         throw new IllegalArgumentException(
-            "INSPECTOR_SIGNING_KEYS entry " + (i + 1) + " of " + parts.length + " decodes to "
-                + k.length + " bytes, but at least " + MIN_KEY_BYTES + " are required; "
+            "INSPECTOR_SIGNING_KEYS entry "
+                + (i + 1)
+                + " of "
+                + parts.length
+                + " decodes to "
+                + k.length
+                + " bytes, but at least "
+                + MIN_KEY_BYTES
+                + " are required; "
                 + HOW_TO_GENERATE);
       }
       keys.add(k);
@@ -150,7 +169,8 @@ public final class SigningKeyRing {
       }
       throw new IllegalArgumentException(
           "INSPECTOR_SIGNING_KEYS is required in hosted mode, so that cookies survive restarts"
-              + " and every node accepts them; " + HOW_TO_GENERATE);
+              + " and every node accepts them; "
+              + HOW_TO_GENERATE);
     }
     return parse(text);
   }

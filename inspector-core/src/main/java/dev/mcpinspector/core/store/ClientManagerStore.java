@@ -100,17 +100,17 @@ public interface ClientManagerStore<M extends AutoCloseable> extends AutoCloseab
 
   /**
    * Removes every session ({@link RemovalCause#SHUTDOWN}), closes every manager waiting at most
-   * {@link StoreConfig#disposeTimeout()} in total, and stops the store's own threads.
-   * Idempotent. Later acquires throw {@link IllegalStateException}.
+   * {@link StoreConfig#disposeTimeout()} in total, and stops the store's own threads. Idempotent.
+   * Later acquires throw {@link IllegalStateException}.
    */
   @Override
   void close();
 
   /**
-   * A store for local mode: every acquire, whatever the session, leases one shared manager,
-   * created on first use, and {@link Lease#session()} is {@link SessionId#LOCAL}. The shared
-   * manager never expires; {@link #invalidate} of any session removes it (the next acquire
-   * creates a new one) and {@link #isActive} of any session tells whether it exists.
+   * A store for local mode: every acquire, whatever the session, leases one shared manager, created
+   * on first use, and {@link Lease#session()} is {@link SessionId#LOCAL}. The shared manager never
+   * expires; {@link #invalidate} of any session removes it (the next acquire creates a new one) and
+   * {@link #isActive} of any session tells whether it exists.
    *
    * @param factory creates the shared manager; it is called with {@link SessionId#LOCAL}
    * @param <M> the manager type
@@ -124,8 +124,8 @@ public interface ClientManagerStore<M extends AutoCloseable> extends AutoCloseab
   }
 
   /**
-   * A store for hosted mode: one manager per session, with the idle timeout, lifetime and
-   * limits of the config. Starts the background sweeper.
+   * A store for hosted mode: one manager per session, with the idle timeout, lifetime and limits of
+   * the config. Starts the background sweeper.
    *
    * @param config the settings
    * @param factory creates a session's manager

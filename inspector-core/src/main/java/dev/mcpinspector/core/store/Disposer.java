@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Closes removed managers on a small pool, a batch per removal event (one task for a sweep that
  * removed a thousand sessions). A watchdog on the scheduler abandons a {@code close()} that runs
- * past the timeout: it is counted, logged and interrupted, and a fresh runner continues the rest
- * of the batch, so one hung close never holds up another. Abandoned runners are compensated with
- * extra pool threads, up to a cap, so hung closes cannot starve the pool.
+ * past the timeout: it is counted, logged and interrupted, and a fresh runner continues the rest of
+ * the batch, so one hung close never holds up another. Abandoned runners are compensated with extra
+ * pool threads, up to a cap, so hung closes cannot starve the pool.
  */
 final class Disposer {
 
@@ -192,8 +192,8 @@ final class Disposer {
 
   /**
    * Abandons every close still running or queued, counting each as timed out. Returns once the
-   * counts are settled: a close the watchdog abandoned concurrently is counted before it is
-   * taken off the pending figure, so this waits (briefly) for that to finish.
+   * counts are settled: a close the watchdog abandoned concurrently is counted before it is taken
+   * off the pending figure, so this waits (briefly) for that to finish.
    */
   void abandonAll() {
     shuttingDown = true;

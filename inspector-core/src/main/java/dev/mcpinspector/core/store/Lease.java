@@ -8,8 +8,8 @@ import dev.mcpinspector.core.session.SessionId;
  * ClientManagerStore#invalidate} and {@link ClientManagerStore#close} end a leased session; the
  * holder then finds the session gone and the manager closed.
  *
- * <p>Use it in try-with-resources around one request, or hold it for the life of an event
- * stream. A lease is meant for one thread at a time but {@link #close()} is thread-safe.
+ * <p>Use it in try-with-resources around one request, or hold it for the life of an event stream. A
+ * lease is meant for one thread at a time but {@link #close()} is thread-safe.
  *
  * @param <M> the manager type
  */
@@ -32,8 +32,8 @@ public interface Lease<M> extends AutoCloseable {
   SessionId session();
 
   /**
-   * Releases the pin. Idempotent: a second call does nothing. Never throws; closing a lease
-   * whose session was already removed is a harmless no-op.
+   * Releases the pin. Idempotent: a second call does nothing. Never throws; closing a lease whose
+   * session was already removed is a harmless no-op.
    */
   @Override
   void close();

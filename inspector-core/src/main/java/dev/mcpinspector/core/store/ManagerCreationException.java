@@ -1,8 +1,8 @@
 package dev.mcpinspector.core.store;
 
 /**
- * The {@link ManagerFactory} threw while creating a session's manager; the factory's exception
- * is the cause. Nothing was cached: the next acquire of the session calls the factory again.
+ * The {@link ManagerFactory} threw while creating a session's manager; the factory's exception is
+ * the cause. Nothing was cached: the next acquire of the session calls the factory again.
  */
 public final class ManagerCreationException extends RuntimeException {
 

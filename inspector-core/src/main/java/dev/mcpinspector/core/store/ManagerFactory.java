@@ -6,10 +6,9 @@ import dev.mcpinspector.core.session.SessionId;
 /**
  * Creates the client manager of a session on its first {@link ClientManagerStore#acquire}.
  *
- * <p>Called on the acquiring thread, at most once at a time per session, and never while the
- * store holds a lock. If it throws, the caller of {@code acquire} gets a {@link
- * ManagerCreationException} and nothing is cached; a later acquire calls it again. It must not
- * return null.
+ * <p>Called on the acquiring thread, at most once at a time per session, and never while the store
+ * holds a lock. If it throws, the caller of {@code acquire} gets a {@link ManagerCreationException}
+ * and nothing is cached; a later acquire calls it again. It must not return null.
  *
  * @param <M> the manager type
  */

@@ -26,23 +26,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * One manager per session.
  *
  * <p>Hot path: acquiring an existing session is a {@link ConcurrentHashMap} lookup, one atomic add
- * on the entry's state word and a small lease object; releasing is one atomic swap on the lease
- * (so a second release is a no-op), one plain store of the coarse time and one atomic add. No
- * lock, no clock read, no shared counter. The state word packs a dead bit (bit 0), the open-lease
- * count (bits 1-31) and a release epoch (bits 32-63) that makes every release visible to the
- * sweeper's CAS, so an idle expiry can never win against a lease released and re-acquired in
- * between.
+ * on the entry's state word and a small lease object; releasing is one atomic swap on the lease (so
+ * a second release is a no-op), one plain store of the coarse time and one atomic add. No lock, no
+ * clock read, no shared counter. The state word packs a dead bit (bit 0), the open-lease count
+ * (bits 1-31) and a release epoch (bits 32-63) that makes every release visible to the sweeper's
+ * CAS, so an idle expiry can never win against a lease released and re-acquired in between.
  *
  * <p>Deadline buckets: every live entry sits in exactly one bucket of a sorted map, keyed by a
- * lower bound of its next deadline (idle or lifetime, in sweep-interval units). A sweep takes
- * only the buckets that came due: an entry there either expires or moves to the bucket of its
- * true deadline (it was used since, or is leased). So a sweep costs O(due entries), and an active
- * session is looked at about once per idle timeout. Because a bucket's key never exceeds the
- * idle deadline of its entries, the same map yields the least recently used idle session without
- * a full scan.
+ * lower bound of its next deadline (idle or lifetime, in sweep-interval units). A sweep takes only
+ * the buckets that came due: an entry there either expires or moves to the bucket of its true
+ * deadline (it was used since, or is leased). So a sweep costs O(due entries), and an active
+ * session is looked at about once per idle timeout. Because a bucket's key never exceeds the idle
+ * deadline of its entries, the same map yields the least recently used idle session without a full
+ * scan.
  *
- * <p>Creations, removals and sweeps take {@link #lock}; they never run the factory, a listener or
- * a close while holding it.
+ * <p>Creations, removals and sweeps take {@link #lock}; they never run the factory, a listener or a
+ * close while holding it.
  */
 final class PerSessionStore<M extends AutoCloseable> implements ClientManagerStore<M> {
 
@@ -289,7 +288,8 @@ final class PerSessionStore<M extends AutoCloseable> implements ClientManagerSto
   }
 
   private IllegalStateException closedException() {
-    return new IllegalStateException("the client manager store is closed; no session can be acquired");
+    return new IllegalStateException(
+        "the client manager store is closed; no session can be acquired");
   }
 
   // ---------------------------------------------------------------- admission (under lock)

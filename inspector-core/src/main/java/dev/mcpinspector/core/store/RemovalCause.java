@@ -8,8 +8,10 @@ public enum RemovalCause {
   LIFETIME,
   /** The store was full and this was the least recently used idle session. */
   CAPACITY,
-  /** Its principal reached the per-principal maximum and this was that principal's least
-   * recently used idle session. */
+  /**
+   * Its principal reached the per-principal maximum and this was that principal's least recently
+   * used idle session.
+   */
   PRINCIPAL_LIMIT,
   /** {@link ClientManagerStore#invalidate} was called (for example on logout). */
   INVALIDATED,

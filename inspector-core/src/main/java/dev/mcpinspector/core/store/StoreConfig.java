@@ -10,11 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Immutable settings of a per-session {@link ClientManagerStore}. Build with {@link #builder()}.
  *
- * <p>Precision: the store reads its ticker only on the sweeper (never per acquire), so a release
- * is stamped with the time of the latest sweep. A session is idle-expired no earlier than {@link
- * #idleTimeout()} after its last lease was released and at most about two {@link
- * #sweepInterval()}s later; its lifetime ends at most one sweep interval after {@link
- * #maxLifetime()}. Those bounds assume sweeps run on time.
+ * <p>Precision: the store reads its ticker only on the sweeper (never per acquire), so a release is
+ * stamped with the time of the latest sweep. A session is idle-expired no earlier than {@link
+ * #idleTimeout()} after its last lease was released and at most about two {@link #sweepInterval()}s
+ * later; its lifetime ends at most one sweep interval after {@link #maxLifetime()}. Those bounds
+ * assume sweeps run on time.
  */
 public final class StoreConfig {
 
@@ -32,8 +32,8 @@ public final class StoreConfig {
 
   /**
    * Default sweep interval: 1 second. It bounds how late expiry can be (about two seconds on a
-   * 30-minute idle timeout) while a sweep with nothing due costs one clock read and one map
-   * lookup, so one wake-up a second is negligible.
+   * 30-minute idle timeout) while a sweep with nothing due costs one clock read and one map lookup,
+   * so one wake-up a second is negligible.
    */
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
 
@@ -158,9 +158,8 @@ public final class StoreConfig {
   }
 
   /**
-   * A shared scheduler to run the sweeper and dispose timeouts on. When empty, the store
-   * creates a daemon scheduler and shuts it down on close; a shared one is never shut down by
-   * the store.
+   * A shared scheduler to run the sweeper and dispose timeouts on. When empty, the store creates a
+   * daemon scheduler and shuts it down on close; a shared one is never shut down by the store.
    *
    * @return the shared scheduler, if one was set
    */

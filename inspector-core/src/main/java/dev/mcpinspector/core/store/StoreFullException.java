@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A new session was refused because a limit is reached and every session that could be evicted
- * for it is leased. Maps to HTTP 503 {@code server_busy} with a {@code Retry-After} header.
+ * A new session was refused because a limit is reached and every session that could be evicted for
+ * it is leased. Maps to HTTP 503 {@code server_busy} with a {@code Retry-After} header.
  */
 public final class StoreFullException extends RuntimeException {
 

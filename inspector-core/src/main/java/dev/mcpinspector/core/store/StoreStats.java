@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A snapshot of a store's figures. Counters count since the store was created. The figures are
- * read one after another without stopping the store, so under load they may be off by the
- * operations running meanwhile.
+ * A snapshot of a store's figures. Counters count since the store was created. The figures are read
+ * one after another without stopping the store, so under load they may be off by the operations
+ * running meanwhile.
  *
  * <p>At rest (no acquire, removal or close running): {@code created == liveSessions +
  * totalRemoved()} and {@code totalRemoved() == closed + closeFailures + closeTimeouts +

@@ -1,8 +1,8 @@
 package dev.mcpinspector.core.time;
 
 /**
- * A monotonic time source in nanoseconds, injectable so tests can advance time instead of
- * sleeping. Only differences between two readings are meaningful.
+ * A monotonic time source in nanoseconds, injectable so tests can advance time instead of sleeping.
+ * Only differences between two readings are meaningful.
  */
 @FunctionalInterface
 public interface Ticker {

@@ -46,34 +46,49 @@ class AccessKeysTest {
   @Test
   void missingFile_namesIt(@TempDir Path dir) {
     Path file = dir.resolve("absent");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("@" + file));
-    assertTrue(e.getMessage().startsWith("INSPECTOR_ACCESS_KEYS file '" + file + "' cannot be read"),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("@" + file));
+    assertTrue(
+        e.getMessage().startsWith("INSPECTOR_ACCESS_KEYS file '" + file + "' cannot be read"),
         e.getMessage());
   }
 
   @Test
   void errors_nameEntryButMaskKeys() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AccessKeys.parse("alice=short-secret"));
-    assertEquals("INSPECTOR_ACCESS_KEYS entry 1 (name 'alice') has an invalid key (value masked,"
-        + " length 12): expected name=key pairs, comma-separated, or @FILE with one name=key per line;"
-        + " a name is 1-64 of [A-Za-z0-9._@-], a key at least 16 of [A-Za-z0-9-._~+/] (generate one"
-        + " with `openssl rand -base64 32`)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("alice=short-secret"));
+    assertEquals(
+        "INSPECTOR_ACCESS_KEYS entry 1 (name 'alice') has an invalid key (value masked,"
+            + " length 12): expected name=key pairs, comma-separated, or @FILE with one name=key per line;"
+            + " a name is 1-64 of [A-Za-z0-9._@-], a key at least 16 of [A-Za-z0-9-._~+/] (generate one"
+            + " with `openssl rand -base64 32`)",
+        e.getMessage());
     assertFalse(e.getMessage().contains("short-secret"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("no-equals-sign"))
-        .getMessage().startsWith("INSPECTOR_ACCESS_KEYS entry 1 has no name=key form"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> AccessKeys.parse("a b=" + ALICE_KEY)).getMessage()
-        .startsWith("INSPECTOR_ACCESS_KEYS entry 1 has an invalid name 'a b'"));
-    assertEquals("INSPECTOR_ACCESS_KEYS entry 2 repeats the name 'alice'; names must be unique",
-        assertThrows(IllegalArgumentException.class,
-            () -> AccessKeys.parse("alice=" + ALICE_KEY + ",alice=" + BOB_KEY)).getMessage());
-    assertEquals("INSPECTOR_ACCESS_KEYS entry 2 (name 'bob') reuses another name's key; every"
-        + " principal needs its own key",
-        assertThrows(IllegalArgumentException.class,
-            () -> AccessKeys.parse("alice=" + ALICE_KEY + ",bob=" + ALICE_KEY)).getMessage());
-    assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("alice=" + ALICE_KEY + ",,"));
-    assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("alice=key with spaces 1234567"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("no-equals-sign"))
+            .getMessage()
+            .startsWith("INSPECTOR_ACCESS_KEYS entry 1 has no name=key form"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> AccessKeys.parse("a b=" + ALICE_KEY))
+            .getMessage()
+            .startsWith("INSPECTOR_ACCESS_KEYS entry 1 has an invalid name 'a b'"));
+    assertEquals(
+        "INSPECTOR_ACCESS_KEYS entry 2 repeats the name 'alice'; names must be unique",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AccessKeys.parse("alice=" + ALICE_KEY + ",alice=" + BOB_KEY))
+            .getMessage());
+    assertEquals(
+        "INSPECTOR_ACCESS_KEYS entry 2 (name 'bob') reuses another name's key; every"
+            + " principal needs its own key",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AccessKeys.parse("alice=" + ALICE_KEY + ",bob=" + ALICE_KEY))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> AccessKeys.parse("alice=" + ALICE_KEY + ",,"));
+    assertThrows(
+        IllegalArgumentException.class, () -> AccessKeys.parse("alice=key with spaces 1234567"));
   }
 
   @Test
@@ -84,16 +99,29 @@ class AccessKeysTest {
   @Test
   void bearerAuthenticator() {
     Authenticator a = Authenticator.accessKeys(KEYS, Set.of("alice"));
-    AuthResult ok = a.authenticate(TrustedProxies.none().effective(
-        RequestView.builder().header("Authorization", "bearer " + ALICE_KEY).build()));
+    AuthResult ok =
+        a.authenticate(
+            TrustedProxies.none()
+                .effective(
+                    RequestView.builder().header("Authorization", "bearer " + ALICE_KEY).build()));
     assertEquals(new Principal("access-key", "alice", "alice", Set.of("admin")), ok.principal());
     assertTrue(ok.explicit());
-    AuthResult wrong = a.authenticate(TrustedProxies.none().effective(
-        RequestView.builder().header("Authorization", "Bearer wrong-key-0123456789").build()));
+    AuthResult wrong =
+        a.authenticate(
+            TrustedProxies.none()
+                .effective(
+                    RequestView.builder()
+                        .header("Authorization", "Bearer wrong-key-0123456789")
+                        .build()));
     assertEquals("bearer token is not a known access key", wrong.failure());
-    AuthResult malformed = a.authenticate(TrustedProxies.none().effective(
-        RequestView.builder().header("Authorization", "Bearer a b\u0000").build()));
+    AuthResult malformed =
+        a.authenticate(
+            TrustedProxies.none()
+                .effective(
+                    RequestView.builder().header("Authorization", "Bearer a b\u0000").build()));
     assertEquals("malformed Authorization header", malformed.failure());
-    assertEquals(AuthResult.none(), a.authenticate(TrustedProxies.none().effective(RequestView.builder().build())));
+    assertEquals(
+        AuthResult.none(),
+        a.authenticate(TrustedProxies.none().effective(RequestView.builder().build())));
   }
 }

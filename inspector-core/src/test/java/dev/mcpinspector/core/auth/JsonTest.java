@@ -14,9 +14,10 @@ class JsonTest {
 
   @Test
   void parsesClaims() {
-    Map<String, Object> m = Json.parseObject(
-        "{\"sub\":\"alice\",\"exp\":1700000000,\"aud\":[\"a\",\"b\"],\"x\":null,\"t\":true,"
-            + "\"f\":false,\"n\":-1.5e2,\"o\":{\"k\":\"v\"},\"s\":\"\\u00e9\\n\\\"\\/\"}");
+    Map<String, Object> m =
+        Json.parseObject(
+            "{\"sub\":\"alice\",\"exp\":1700000000,\"aud\":[\"a\",\"b\"],\"x\":null,\"t\":true,"
+                + "\"f\":false,\"n\":-1.5e2,\"o\":{\"k\":\"v\"},\"s\":\"\\u00e9\\n\\\"\\/\"}");
     assertEquals("alice", m.get("sub"));
     assertEquals(new BigDecimal("1700000000"), m.get("exp"));
     assertEquals(List.of("a", "b"), m.get("aud"));
@@ -37,8 +38,10 @@ class JsonTest {
 
   @Test
   void duplicateMembers_areRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Json.parseObject("{\"alg\":\"HS256\",\"alg\":\"none\"}"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Json.parseObject("{\"alg\":\"HS256\",\"alg\":\"none\"}"));
     assertTrue(e.getMessage().endsWith("duplicate member name"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Json.parseObject("{\"a\":null,\"a\":null}"));
   }
@@ -46,10 +49,39 @@ class JsonTest {
   @Test
   void hostileInput_isRefused() {
     String[] bad = {
-      "", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "{a:1}", "{'a':1}", "01", "-",
-      "1.", ".5", "1e", "+1", "NaN", "Infinity", "tru", "nul", "\"abc", "\"\\x\"", "\"\\u12\"",
-      "\"\\uZZZZ\"", "\"a\u0001b\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800x\"", "{} {}", "{}x",
-      "[1 2]", "{\"a\" 1}", "1e99999", "\"\\u\uff10\uff10\uff10\uff10\"",
+      "",
+      "{",
+      "}",
+      "{\"a\"}",
+      "{\"a\":}",
+      "{\"a\":1,}",
+      "[1,]",
+      "{a:1}",
+      "{'a':1}",
+      "01",
+      "-",
+      "1.",
+      ".5",
+      "1e",
+      "+1",
+      "NaN",
+      "Infinity",
+      "tru",
+      "nul",
+      "\"abc",
+      "\"\\x\"",
+      "\"\\u12\"",
+      "\"\\uZZZZ\"",
+      "\"a\u0001b\"",
+      "\"\\ud800\"",
+      "\"\\udc00\"",
+      "\"\\ud800x\"",
+      "{} {}",
+      "{}x",
+      "[1 2]",
+      "{\"a\" 1}",
+      "1e99999",
+      "\"\\u\uff10\uff10\uff10\uff10\"",
       "[" + "1".repeat(70) + "]"
     };
     for (String s : bad) {
@@ -70,13 +102,15 @@ class JsonTest {
   @Test
   void oversizedInput_isRefused() {
     String big = "\"" + "a".repeat(Json.MAX_LENGTH) + "\"";
-    assertEquals("JSON longer than 16384 characters",
+    assertEquals(
+        "JSON longer than 16384 characters",
         assertThrows(IllegalArgumentException.class, () -> Json.parse(big)).getMessage());
   }
 
   @Test
   void nonObjectWhereObjectExpected() {
-    assertEquals("expected a JSON object",
+    assertEquals(
+        "expected a JSON object",
         assertThrows(IllegalArgumentException.class, () -> Json.parseObject("[1]")).getMessage());
   }
 }

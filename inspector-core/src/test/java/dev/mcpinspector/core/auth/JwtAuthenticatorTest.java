@@ -27,22 +27,30 @@ class JwtAuthenticatorTest {
   final long now = clock.millis() / 1000;
 
   Authenticator authenticator(List<JwtKey> keys, String issuer, String audience) {
-    return Authenticator.jwt(new JwtSettings(keys, issuer, audience, Duration.ofSeconds(60)),
-        Set.of("alice"), clock);
+    return Authenticator.jwt(
+        new JwtSettings(keys, issuer, audience, Duration.ofSeconds(60)), Set.of("alice"), clock);
   }
 
   Authenticator all() {
-    return authenticator(List.of(JwtKey.hs256(Jwts.SECRET_BASE64), JwtKey.publicKey(Jwts.pem(Jwts.RSA)),
-        JwtKey.publicKey(Jwts.pem(Jwts.EC))), "https://idp.example", "inspector");
+    return authenticator(
+        List.of(
+            JwtKey.hs256(Jwts.SECRET_BASE64),
+            JwtKey.publicKey(Jwts.pem(Jwts.RSA)),
+            JwtKey.publicKey(Jwts.pem(Jwts.EC))),
+        "https://idp.example",
+        "inspector");
   }
 
   String claims(String extra) {
     return "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"alice\",\"exp\":"
-        + (now + 300) + extra + "}";
+        + (now + 300)
+        + extra
+        + "}";
   }
 
   static EffectiveRequest bearer(String token) {
-    return TrustedProxies.none().effective(RequestView.builder().header("Authorization", "Bearer " + token).build());
+    return TrustedProxies.none()
+        .effective(RequestView.builder().header("Authorization", "Bearer " + token).build());
   }
 
   AuthResult check(String token) {
@@ -76,28 +84,47 @@ class JwtAuthenticatorTest {
 
     @Test
     void es256_withJoseSignature() {
-      for (int i = 0; i < 20; i++) { // r or s with a high bit or leading zeros exercise the DER padding
+      for (int i = 0;
+          i < 20;
+          i++) { // r or s with a high bit or leading zeros exercise the DER padding
         assertTrue(check(Jwts.es256(ES, claims(""), Jwts.EC.getPrivate())).isAuthenticated());
       }
     }
 
     @Test
     void audienceArray() {
-      assertTrue(check(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":[\"x\",\"inspector\"],"
-          + "\"sub\":\"bob\",\"exp\":" + (now + 60) + "}", Jwts.SECRET)).isAuthenticated());
+      assertTrue(
+          check(
+                  Jwts.hs256(
+                      HS,
+                      "{\"iss\":\"https://idp.example\",\"aud\":[\"x\",\"inspector\"],"
+                          + "\"sub\":\"bob\",\"exp\":"
+                          + (now + 60)
+                          + "}",
+                      Jwts.SECRET))
+              .isAuthenticated());
     }
 
     @Test
     void expiredWithinLeeway_passes() {
-      assertTrue(check(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\","
-          + "\"sub\":\"bob\",\"exp\":" + (now - 30) + "}", Jwts.SECRET)).isAuthenticated());
+      assertTrue(
+          check(
+                  Jwts.hs256(
+                      HS,
+                      "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\","
+                          + "\"sub\":\"bob\",\"exp\":"
+                          + (now - 30)
+                          + "}",
+                      Jwts.SECRET))
+              .isAuthenticated());
     }
 
     @Test
     void noIssuerConfigured_acceptsAny_andDefaultsTheIssuer() {
       Authenticator a = authenticator(List.of(JwtKey.hs256(Jwts.SECRET_BASE64)), null, null);
-      AuthResult r = a.authenticate(bearer(Jwts.hs256(HS, "{\"sub\":\"bob\",\"exp\":" + (now + 60) + "}",
-          Jwts.SECRET)));
+      AuthResult r =
+          a.authenticate(
+              bearer(Jwts.hs256(HS, "{\"sub\":\"bob\",\"exp\":" + (now + 60) + "}", Jwts.SECRET)));
       assertEquals("jwt", r.principal().issuer());
       assertFalse(r.principal().hasRole(Principal.ADMIN_ROLE));
     }
@@ -109,20 +136,24 @@ class JwtAuthenticatorTest {
     void algNone() {
       String token = Jwts.b64("{\"alg\":\"none\"}") + "." + Jwts.b64(claims("")) + ".";
       assertFailed(token, "JWT alg none is refused");
-      assertFailed(Jwts.b64("{\"alg\":\"NoNe\"}") + "." + Jwts.b64(claims("")) + ".",
+      assertFailed(
+          Jwts.b64("{\"alg\":\"NoNe\"}") + "." + Jwts.b64(claims("")) + ".",
           "JWT alg none is refused");
     }
 
     @Test
     void wrongKey() {
-      assertFailed(Jwts.hs256(HS, claims(""), "another-secret-another-secret-xx".getBytes()),
+      assertFailed(
+          Jwts.hs256(HS, claims(""), "another-secret-another-secret-xx".getBytes()),
           "JWT signature does not verify");
-      assertFailed(Jwts.es256(ES, claims(""), Jwts.EC_OTHER.getPrivate()), "JWT signature does not verify");
+      assertFailed(
+          Jwts.es256(ES, claims(""), Jwts.EC_OTHER.getPrivate()), "JWT signature does not verify");
     }
 
     @Test
     void algMismatch_hmacSignedWithThePublicRsaKey() {
-      Authenticator rsaOnly = authenticator(List.of(JwtKey.publicKey(Jwts.pem(Jwts.RSA))), null, null);
+      Authenticator rsaOnly =
+          authenticator(List.of(JwtKey.publicKey(Jwts.pem(Jwts.RSA))), null, null);
       String token = Jwts.hs256(HS, claims(""), Jwts.RSA.getPublic().getEncoded());
       AuthResult r = rsaOnly.authenticate(bearer(token));
       assertEquals("no configured key for JWT alg HS256", r.failure());
@@ -137,8 +168,15 @@ class JwtAuthenticatorTest {
 
     @Test
     void expired() {
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\","
-          + "\"exp\":" + (now - 61) + "}", Jwts.SECRET), "JWT expired");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\","
+                  + "\"exp\":"
+                  + (now - 61)
+                  + "}",
+              Jwts.SECRET),
+          "JWT expired");
     }
 
     @Test
@@ -151,49 +189,96 @@ class JwtAuthenticatorTest {
 
     @Test
     void missingExp() {
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\"}",
-          Jwts.SECRET), "JWT has no numeric exp");
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\","
-          + "\"exp\":\"" + (now + 60) + "\"}", Jwts.SECRET), "JWT has no numeric exp");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\"}",
+              Jwts.SECRET),
+          "JWT has no numeric exp");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\"a\","
+                  + "\"exp\":\""
+                  + (now + 60)
+                  + "\"}",
+              Jwts.SECRET),
+          "JWT has no numeric exp");
     }
 
     @Test
     void notYetValid() {
-      assertFailed(Jwts.hs256(HS, claims(",\"nbf\":" + (now + 120)), Jwts.SECRET), "JWT not valid yet (nbf)");
-      assertTrue(check(Jwts.hs256(HS, claims(",\"nbf\":" + (now + 30)), Jwts.SECRET)).isAuthenticated());
+      assertFailed(
+          Jwts.hs256(HS, claims(",\"nbf\":" + (now + 120)), Jwts.SECRET),
+          "JWT not valid yet (nbf)");
+      assertTrue(
+          check(Jwts.hs256(HS, claims(",\"nbf\":" + (now + 30)), Jwts.SECRET)).isAuthenticated());
     }
 
     @Test
     void wrongAudience() {
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"other\",\"sub\":\"a\",\"exp\":"
-          + (now + 60) + "}", Jwts.SECRET), "JWT aud does not contain the configured audience");
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":[\"x\"],\"sub\":\"a\",\"exp\":"
-          + (now + 60) + "}", Jwts.SECRET), "JWT aud does not contain the configured audience");
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"sub\":\"a\",\"exp\":"
-          + (now + 60) + "}", Jwts.SECRET), "JWT aud does not contain the configured audience");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":\"other\",\"sub\":\"a\",\"exp\":"
+                  + (now + 60)
+                  + "}",
+              Jwts.SECRET),
+          "JWT aud does not contain the configured audience");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":[\"x\"],\"sub\":\"a\",\"exp\":"
+                  + (now + 60)
+                  + "}",
+              Jwts.SECRET),
+          "JWT aud does not contain the configured audience");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"sub\":\"a\",\"exp\":" + (now + 60) + "}",
+              Jwts.SECRET),
+          "JWT aud does not contain the configured audience");
     }
 
     @Test
     void wrongIssuer() {
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://evil.example\",\"aud\":\"inspector\",\"sub\":\"a\","
-          + "\"exp\":" + (now + 60) + "}", Jwts.SECRET), "JWT iss is not the configured issuer");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://evil.example\",\"aud\":\"inspector\",\"sub\":\"a\","
+                  + "\"exp\":"
+                  + (now + 60)
+                  + "}",
+              Jwts.SECRET),
+          "JWT iss is not the configured issuer");
     }
 
     @Test
     void missingSubject() {
-      assertFailed(Jwts.hs256(HS, "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\" \","
-          + "\"exp\":" + (now + 60) + "}", Jwts.SECRET), "JWT sub is missing, blank or longer than 256");
+      assertFailed(
+          Jwts.hs256(
+              HS,
+              "{\"iss\":\"https://idp.example\",\"aud\":\"inspector\",\"sub\":\" \","
+                  + "\"exp\":"
+                  + (now + 60)
+                  + "}",
+              Jwts.SECRET),
+          "JWT sub is missing, blank or longer than 256");
     }
 
     @Test
     void duplicateAlgInHeader() {
-      assertTrue(check(Jwts.hs256("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims(""), Jwts.SECRET))
-          .failure().startsWith("malformed JWT: invalid JSON at offset"));
+      assertTrue(
+          check(Jwts.hs256("{\"alg\":\"HS256\",\"alg\":\"none\"}", claims(""), Jwts.SECRET))
+              .failure()
+              .startsWith("malformed JWT: invalid JSON at offset"));
     }
 
     @Test
     void critHeader() {
-      assertFailed(Jwts.hs256("{\"alg\":\"HS256\",\"crit\":[\"x\"]}", claims(""), Jwts.SECRET),
+      assertFailed(
+          Jwts.hs256("{\"alg\":\"HS256\",\"crit\":[\"x\"]}", claims(""), Jwts.SECRET),
           "JWT header has crit extensions, which are not supported");
     }
 
@@ -201,14 +286,23 @@ class JwtAuthenticatorTest {
     void tamperedClaims() {
       String token = Jwts.hs256(HS, claims(""), Jwts.SECRET);
       String[] parts = token.split("\\.");
-      String forged = parts[0] + "." + Jwts.b64(claims("").replace("alice", "admin")) + "." + parts[2];
+      String forged =
+          parts[0] + "." + Jwts.b64(claims("").replace("alice", "admin")) + "." + parts[2];
       assertFailed(forged, "JWT signature does not verify");
     }
 
     @Test
     void garbageTokens() {
-      for (String bad : new String[] {"a.b.c", "..", "e30.e30.", "!!.e30.e30", "e30.e30.AAAA=",
-          Jwts.b64("{\"alg\":\"HS256\"") + ".e30.AAAA", Jwts.b64(new byte[] {(byte) 0xff}) + ".e30.AA"}) {
+      for (String bad :
+          new String[] {
+            "a.b.c",
+            "..",
+            "e30.e30.",
+            "!!.e30.e30",
+            "e30.e30.AAAA=",
+            Jwts.b64("{\"alg\":\"HS256\"") + ".e30.AAAA",
+            Jwts.b64(new byte[] {(byte) 0xff}) + ".e30.AA"
+          }) {
         AuthResult r = check(bad);
         assertTrue(r.isFailed(), bad);
         assertNull(r.principal());
@@ -225,14 +319,21 @@ class JwtAuthenticatorTest {
   @Test
   void nonJwtBearer_isLeftToOtherAuthenticators() {
     assertEquals(AuthResult.none(), check("an-access-key-without-dots"));
-    assertEquals(AuthResult.none(), all().authenticate(TrustedProxies.none().effective(
-        RequestView.builder().header("Authorization", "Basic YTpi").build())));
+    assertEquals(
+        AuthResult.none(),
+        all()
+            .authenticate(
+                TrustedProxies.none()
+                    .effective(
+                        RequestView.builder().header("Authorization", "Basic YTpi").build())));
   }
 
   @Test
   void disabled_withoutKeys() {
-    assertEquals(AuthResult.none(), authenticator(List.of(), null, null)
-        .authenticate(bearer(Jwts.hs256(HS, claims(""), Jwts.SECRET))));
+    assertEquals(
+        AuthResult.none(),
+        authenticator(List.of(), null, null)
+            .authenticate(bearer(Jwts.hs256(HS, claims(""), Jwts.SECRET))));
   }
 
   @Test
@@ -244,9 +345,11 @@ class JwtAuthenticatorTest {
   class Keys {
     @Test
     void shortHmacSecret_isRefused() {
-      assertEquals("INSPECTOR_JWT_SECRET decodes to 8 bytes, but at least 32 are required; for example"
-          + " `openssl rand -base64 32`",
-          assertThrows(IllegalArgumentException.class, () -> JwtKey.hs256("AAAAAAAAAAA=")).getMessage());
+      assertEquals(
+          "INSPECTOR_JWT_SECRET decodes to 8 bytes, but at least 32 are required; for example"
+              + " `openssl rand -base64 32`",
+          assertThrows(IllegalArgumentException.class, () -> JwtKey.hs256("AAAAAAAAAAA="))
+              .getMessage());
     }
 
     @Test
@@ -258,20 +361,26 @@ class JwtAuthenticatorTest {
 
     @Test
     void garbagePem_isRefused() {
-      assertThrows(IllegalArgumentException.class, () -> JwtKey.publicKey("-----BEGIN PUBLIC KEY-----\nAAAA\n"));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> JwtKey.publicKey("-----BEGIN PUBLIC KEY-----\nAAAA\n"));
       assertThrows(IllegalArgumentException.class, () -> JwtKey.publicKey("not base64 !"));
     }
 
     @Test
     void toString_masksSecrets() {
-      assertEquals("JwtKey[kid=null, alg=HS256, key=<masked>]", JwtKey.hs256(Jwts.SECRET_BASE64).toString());
+      assertEquals(
+          "JwtKey[kid=null, alg=HS256, key=<masked>]", JwtKey.hs256(Jwts.SECRET_BASE64).toString());
     }
 
     @Test
     void leewayIsBounded() {
-      assertEquals("INSPECTOR_JWT_LEEWAY must be between 0 and PT5M, but was PT10M",
-          assertThrows(IllegalArgumentException.class,
-              () -> new JwtSettings(List.of(), null, null, Duration.ofMinutes(10))).getMessage());
+      assertEquals(
+          "INSPECTOR_JWT_LEEWAY must be between 0 and PT5M, but was PT10M",
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> new JwtSettings(List.of(), null, null, Duration.ofMinutes(10)))
+              .getMessage());
     }
   }
 }

@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /** Makes signed test tokens with the JDK. */
 final class Jwts {
 
-  static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] SECRET =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   static final String SECRET_BASE64 = Base64.getEncoder().encodeToString(SECRET);
   static final KeyPair RSA = generate("RSA");
   static final KeyPair EC = generate("EC");
@@ -55,7 +56,9 @@ final class Jwts {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return signingInput + "." + b64(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+      return signingInput
+          + "."
+          + b64(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

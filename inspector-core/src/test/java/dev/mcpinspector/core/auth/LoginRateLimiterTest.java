@@ -21,12 +21,14 @@ class LoginRateLimiterTest {
       limiter.checkAllowed("198.51.100.7");
       limiter.recordFailure("198.51.100.7");
     }
-    ProblemException e = assertThrows(ProblemException.class, () -> limiter.checkAllowed("198.51.100.7"));
+    ProblemException e =
+        assertThrows(ProblemException.class, () -> limiter.checkAllowed("198.51.100.7"));
     assertEquals(429, e.status());
     assertEquals("rate_limited", e.code());
     assertEquals("60", e.headers().get("Retry-After"));
     assertEquals("too many failed logins from this address; retry in 60 s", e.detail());
-    assertDoesNotThrow(() -> limiter.checkAllowed("198.51.100.8"), "other addresses are unaffected");
+    assertDoesNotThrow(
+        () -> limiter.checkAllowed("198.51.100.8"), "other addresses are unaffected");
   }
 
   @Test
@@ -35,8 +37,11 @@ class LoginRateLimiterTest {
       limiter.recordFailure("198.51.100.7");
     }
     time.advance(Duration.ofSeconds(45));
-    assertEquals("15", assertThrows(ProblemException.class, () -> limiter.checkAllowed("198.51.100.7"))
-        .headers().get("Retry-After"));
+    assertEquals(
+        "15",
+        assertThrows(ProblemException.class, () -> limiter.checkAllowed("198.51.100.7"))
+            .headers()
+            .get("Retry-After"));
     time.advance(Duration.ofSeconds(15));
     assertDoesNotThrow(() -> limiter.checkAllowed("198.51.100.7"));
     limiter.recordFailure("198.51.100.7");
@@ -62,9 +67,17 @@ class LoginRateLimiterTest {
 
   @Test
   void arguments_areValidated() {
-    assertEquals("maxFailures must be at least 1, but was 0", assertThrows(IllegalArgumentException.class,
-        () -> LoginRateLimiter.create(0, Duration.ofMinutes(1), 1, time)).getMessage());
-    assertEquals("window must be at least 1 second, but was PT0S", assertThrows(IllegalArgumentException.class,
-        () -> LoginRateLimiter.create(1, Duration.ZERO, 1, time)).getMessage());
+    assertEquals(
+        "maxFailures must be at least 1, but was 0",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LoginRateLimiter.create(0, Duration.ofMinutes(1), 1, time))
+            .getMessage());
+    assertEquals(
+        "window must be at least 1 second, but was PT0S",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LoginRateLimiter.create(1, Duration.ZERO, 1, time))
+            .getMessage());
   }
 }

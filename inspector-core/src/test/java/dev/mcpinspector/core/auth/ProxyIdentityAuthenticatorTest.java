@@ -44,21 +44,33 @@ class ProxyIdentityAuthenticatorTest {
 
   @Test
   void conflictingOrInvalidValues_fail() {
-    assertEquals("several different X-Forwarded-User values", from("10.0.0.1", "alice", "bob").failure());
+    assertEquals(
+        "several different X-Forwarded-User values", from("10.0.0.1", "alice", "bob").failure());
     assertTrue(from("10.0.0.1", "alice", "alice").isAuthenticated());
-    for (String bad : new String[] {"", " ", "al\u0000ice", "\u00e9ve", "x".repeat(257), "a\r\nb"}) {
-      assertEquals("X-Forwarded-User is blank, too long or not printable ASCII",
-          from("10.0.0.1", bad).failure(), bad);
+    for (String bad :
+        new String[] {"", " ", "al\u0000ice", "\u00e9ve", "x".repeat(257), "a\r\nb"}) {
+      assertEquals(
+          "X-Forwarded-User is blank, too long or not printable ASCII",
+          from("10.0.0.1", bad).failure(),
+          bad);
     }
   }
 
   @Test
   void headerName_isValidated() {
-    assertEquals("INSPECTOR_IDENTITY_HEADER must be a header name (1-64 token characters), but was"
-        + " 'X User'", assertThrows(IllegalArgumentException.class,
-            () -> Authenticator.proxyIdentity("X User", Set.of())).getMessage());
-    assertEquals("INSPECTOR_IDENTITY_HEADER must be a dedicated header such as X-Forwarded-User, but"
-        + " was 'Cookie'", assertThrows(IllegalArgumentException.class,
-            () -> Authenticator.proxyIdentity("Cookie", Set.of())).getMessage());
+    assertEquals(
+        "INSPECTOR_IDENTITY_HEADER must be a header name (1-64 token characters), but was"
+            + " 'X User'",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Authenticator.proxyIdentity("X User", Set.of()))
+            .getMessage());
+    assertEquals(
+        "INSPECTOR_IDENTITY_HEADER must be a dedicated header such as X-Forwarded-User, but"
+            + " was 'Cookie'",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Authenticator.proxyIdentity("Cookie", Set.of()))
+            .getMessage());
   }
 }

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.RequestView;
-import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionResolver;
 import dev.mcpinspector.core.time.FakeTicker;
@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The attack suite, at the level of the core gate (the HTTP suite comes with the filter). */
+/**
+ * The issue's attack suite, at the level of the core gate (the HTTP suite comes with the filter).
+ */
 class RequestGateTest {
 
   static final String ALICE_KEY = "alice-key-0123456789";
@@ -33,18 +35,19 @@ class RequestGateTest {
   @BeforeEach
   void setUp() {
     time = new FakeTicker();
-    SecurityConfig config = SecurityConfig.builder()
-        .mode(Mode.HOSTED)
-        .signingKeys(SecurityConfigTest.SIGNING_KEY)
-        .accessKeys("alice=" + ALICE_KEY + ",bob=bob-key-0123456789ab")
-        .trustedProxies("10.0.0.0/8")
-        .identityHeader("X-Forwarded-User")
-        .jwtSecret(Jwts.SECRET_BASE64)
-        .jwtAudience("inspector")
-        .allowedHosts(HOST)
-        .allowedOrigins("https://" + HOST)
-        .admins("alice")
-        .build();
+    SecurityConfig config =
+        SecurityConfig.builder()
+            .mode(Mode.HOSTED)
+            .signingKeys(SecurityConfigTest.SIGNING_KEY)
+            .accessKeys("alice=" + ALICE_KEY + ",bob=bob-key-0123456789ab")
+            .trustedProxies("10.0.0.0/8")
+            .identityHeader("X-Forwarded-User")
+            .jwtSecret(Jwts.SECRET_BASE64)
+            .jwtAudience("inspector")
+            .allowedHosts(HOST)
+            .allowedOrigins("https://" + HOST)
+            .admins("alice")
+            .build();
     gate = RequestGate.create(config, time, time, id -> false);
   }
 
@@ -79,14 +82,16 @@ class RequestGateTest {
     @Test
     void loginWithoutCsrfToken_isRefusedBeforeTheKeyIsLookedAt() {
       Resolution pre = anonymous();
-      ProblemException e = refused(() -> gate.admit(get().method("POST").header("Cookie", cookie(pre)).build()));
+      ProblemException e =
+          refused(() -> gate.admit(get().method("POST").header("Cookie", cookie(pre)).build()));
       assertEquals("csrf_failed", e.code());
     }
 
     @Test
     void wrongKey_is401() {
       Resolution pre = anonymous();
-      ProblemException e = refused(() -> gate.login(gate.admit(post(pre).build()), "wrong-key-0123456789"));
+      ProblemException e =
+          refused(() -> gate.login(gate.admit(post(pre).build()), "wrong-key-0123456789"));
       assertEquals(401, e.status());
       assertEquals("unauthenticated", e.code());
       assertEquals("the access key was not accepted", e.detail());
@@ -95,7 +100,8 @@ class RequestGateTest {
     @Test
     void blankKey_isABadRequest() {
       Resolution pre = anonymous();
-      assertEquals("bad_request", refused(() -> gate.login(gate.admit(post(pre).build()), " ")).code());
+      assertEquals(
+          "bad_request", refused(() -> gate.login(gate.admit(post(pre).build()), " ")).code());
     }
 
     @Test
@@ -117,14 +123,22 @@ class RequestGateTest {
     @Test
     void bruteForceBehindTrustedProxy_countsPerRealClient() {
       Resolution pre = anonymous();
-      Admission attacker = gate.admit(post(pre).remoteAddress("10.0.0.1")
-          .header("X-Forwarded-For", "198.51.100.66").build());
+      Admission attacker =
+          gate.admit(
+              post(pre)
+                  .remoteAddress("10.0.0.1")
+                  .header("X-Forwarded-For", "198.51.100.66")
+                  .build());
       for (int i = 0; i < 10; i++) {
         refused(() -> gate.login(attacker, "guess-0123456789-x"));
       }
       assertEquals("rate_limited", refused(() -> gate.login(attacker, ALICE_KEY)).code());
-      Admission other = gate.admit(post(pre).remoteAddress("10.0.0.1")
-          .header("X-Forwarded-For", "198.51.100.67").build());
+      Admission other =
+          gate.admit(
+              post(pre)
+                  .remoteAddress("10.0.0.1")
+                  .header("X-Forwarded-For", "198.51.100.67")
+                  .build());
       assertEquals("alice", gate.login(other, ALICE_KEY).principal().subject());
     }
 
@@ -132,11 +146,15 @@ class RequestGateTest {
     void bearerBruteForce_isLimitedToo() {
       for (int i = 0; i < 10; i++) {
         String token = "guess-" + i + "-0123456789";
-        assertEquals("unauthenticated", refused(() -> gate.admit(get().header("Authorization", "Bearer " + token)
-            .build())).code());
+        assertEquals(
+            "unauthenticated",
+            refused(() -> gate.admit(get().header("Authorization", "Bearer " + token).build()))
+                .code());
       }
-      assertEquals("rate_limited", refused(() -> gate.admit(get().header("Authorization", "Bearer " + ALICE_KEY)
-          .build())).code());
+      assertEquals(
+          "rate_limited",
+          refused(() -> gate.admit(get().header("Authorization", "Bearer " + ALICE_KEY).build()))
+              .code());
     }
   }
 
@@ -159,7 +177,8 @@ class RequestGateTest {
     @Test
     void unsafeWithoutToken_isRefused() {
       Resolution in = loggedIn(ALICE_KEY);
-      ProblemException e = refused(() -> gate.admit(get().method("DELETE").header("Cookie", cookie(in)).build()));
+      ProblemException e =
+          refused(() -> gate.admit(get().method("DELETE").header("Cookie", cookie(in)).build()));
       assertEquals("csrf_failed", e.code());
     }
 
@@ -167,36 +186,60 @@ class RequestGateTest {
     void anotherSessionsToken_isRefused() {
       Resolution mine = loggedIn(ALICE_KEY);
       Resolution other = loggedIn("bob-key-0123456789ab");
-      ProblemException e = refused(() -> gate.admit(get().method("POST").header("Cookie", cookie(mine))
-          .header(SessionResolver.CSRF_HEADER, other.csrfToken()).build()));
+      ProblemException e =
+          refused(
+              () ->
+                  gate.admit(
+                      get()
+                          .method("POST")
+                          .header("Cookie", cookie(mine))
+                          .header(SessionResolver.CSRF_HEADER, other.csrfToken())
+                          .build()));
       assertEquals("csrf_failed", e.code());
     }
 
     @Test
     void crossSite_isRefused() {
       Resolution in = loggedIn(ALICE_KEY);
-      ProblemException e = refused(() -> gate.admit(post(in).header("Sec-Fetch-Site", "cross-site").build()));
+      ProblemException e =
+          refused(() -> gate.admit(post(in).header("Sec-Fetch-Site", "cross-site").build()));
       assertEquals("origin_forbidden", e.code());
     }
 
     @Test
     void foreignOrigin_isRefused() {
       Resolution in = loggedIn(ALICE_KEY);
-      ProblemException e = refused(() -> gate.admit(get().method("POST").header("Cookie", cookie(in))
-          .header(SessionResolver.CSRF_HEADER, in.csrfToken()).header("Origin", "https://evil.example").build()));
+      ProblemException e =
+          refused(
+              () ->
+                  gate.admit(
+                      get()
+                          .method("POST")
+                          .header("Cookie", cookie(in))
+                          .header(SessionResolver.CSRF_HEADER, in.csrfToken())
+                          .header("Origin", "https://evil.example")
+                          .build()));
       assertEquals("origin_forbidden", e.code());
     }
 
     @Test
     void safeMethods_needNoToken() {
       Resolution in = loggedIn(ALICE_KEY);
-      assertEquals("alice", gate.admit(get().header("Cookie", cookie(in)).header("Origin", "https://evil.example")
-          .build()).principal().subject());
+      assertEquals(
+          "alice",
+          gate.admit(
+                  get()
+                      .header("Cookie", cookie(in))
+                      .header("Origin", "https://evil.example")
+                      .build())
+              .principal()
+              .subject());
     }
 
     @Test
     void explicitBearer_needsNoCsrfToken() {
-      Admission a = gate.admit(get().method("POST").header("Authorization", "Bearer " + ALICE_KEY).build());
+      Admission a =
+          gate.admit(get().method("POST").header("Authorization", "Bearer " + ALICE_KEY).build());
       assertEquals("alice", a.principal().subject());
       assertTrue(a.auth().explicit());
     }
@@ -214,21 +257,37 @@ class RequestGateTest {
   class HostsAndProxies {
     @Test
     void foreignHost_isRefused() {
-      ProblemException e = refused(() -> gate.admit(RequestView.builder().header("Host", "rebind.evil.example").build()));
+      ProblemException e =
+          refused(
+              () ->
+                  gate.admit(RequestView.builder().header("Host", "rebind.evil.example").build()));
       assertEquals("host_forbidden", e.code());
     }
 
     @Test
     void forwardedHostFromUntrustedPeer_doesNotBypassTheHostCheck() {
-      ProblemException e = refused(() -> gate.admit(RequestView.builder().remoteAddress("203.0.113.9")
-          .header("Host", "rebind.evil.example").header("X-Forwarded-Host", HOST).build()));
+      ProblemException e =
+          refused(
+              () ->
+                  gate.admit(
+                      RequestView.builder()
+                          .remoteAddress("203.0.113.9")
+                          .header("Host", "rebind.evil.example")
+                          .header("X-Forwarded-Host", HOST)
+                          .build()));
       assertEquals("host_forbidden", e.code());
     }
 
     @Test
     void forwardedProtoFromUntrustedPeer_doesNotMakeTheCookieSecure() {
-      Resolution r = gate.admit(RequestView.builder().remoteAddress("203.0.113.9").header("Host", HOST)
-          .header("X-Forwarded-Proto", "https").build()).session();
+      Resolution r =
+          gate.admit(
+                  RequestView.builder()
+                      .remoteAddress("203.0.113.9")
+                      .header("Host", HOST)
+                      .header("X-Forwarded-Proto", "https")
+                      .build())
+              .session();
       String header = r.setCookie().orElseThrow();
       assertTrue(header.startsWith("inspector="), header);
       assertFalse(header.contains("Secure"), header);
@@ -236,8 +295,15 @@ class RequestGateTest {
 
     @Test
     void forwardedProtoFromTrustedProxy_makesTheCookieSecure() {
-      Resolution r = gate.admit(RequestView.builder().remoteAddress("10.0.0.1").header("Host", "backend:8080")
-          .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", HOST).build()).session();
+      Resolution r =
+          gate.admit(
+                  RequestView.builder()
+                      .remoteAddress("10.0.0.1")
+                      .header("Host", "backend:8080")
+                      .header("X-Forwarded-Proto", "https")
+                      .header("X-Forwarded-Host", HOST)
+                      .build())
+              .session();
       assertTrue(r.setCookie().orElseThrow().startsWith("__Host-inspector="));
     }
 
@@ -249,19 +315,30 @@ class RequestGateTest {
 
     @Test
     void identityHeaderFromTrustedProxy_authenticates_andBindsASession() {
-      Admission a = gate.admit(get().remoteAddress("10.0.0.1").header("X-Forwarded-User", "carol").build());
+      Admission a =
+          gate.admit(get().remoteAddress("10.0.0.1").header("X-Forwarded-User", "carol").build());
       assertEquals("carol", a.principal().subject());
       assertEquals("proxy", a.principal().issuer());
-      Admission again = gate.admit(get().remoteAddress("10.0.0.1").header("X-Forwarded-User", "carol")
-          .header("Cookie", cookie(a.session())).build());
+      Admission again =
+          gate.admit(
+              get()
+                  .remoteAddress("10.0.0.1")
+                  .header("X-Forwarded-User", "carol")
+                  .header("Cookie", cookie(a.session()))
+                  .build());
       assertEquals(a.session().sessionId(), again.session().sessionId());
     }
 
     @Test
     void anotherPrincipalsCookie_withMyProxyIdentity_getsMeMyOwnSession() {
       Resolution alice = loggedIn(ALICE_KEY);
-      Admission mallory = gate.admit(get().remoteAddress("10.0.0.1").header("X-Forwarded-User", "mallory")
-          .header("Cookie", cookie(alice)).build());
+      Admission mallory =
+          gate.admit(
+              get()
+                  .remoteAddress("10.0.0.1")
+                  .header("X-Forwarded-User", "mallory")
+                  .header("Cookie", cookie(alice))
+                  .build());
       assertEquals("mallory", mallory.principal().subject());
       assertNotEquals(alice.sessionId(), mallory.session().sessionId());
     }
@@ -272,15 +349,27 @@ class RequestGateTest {
     @Test
     void validBearerJwt_authenticates() {
       long now = time.millis() / 1000;
-      String token = Jwts.hs256("{\"alg\":\"HS256\"}", "{\"sub\":\"dave\",\"aud\":\"inspector\",\"exp\":"
-          + (now + 60) + "}", Jwts.SECRET);
-      assertEquals("dave", gate.admit(get().header("Authorization", "Bearer " + token).build()).principal().subject());
+      String token =
+          Jwts.hs256(
+              "{\"alg\":\"HS256\"}",
+              "{\"sub\":\"dave\",\"aud\":\"inspector\",\"exp\":" + (now + 60) + "}",
+              Jwts.SECRET);
+      assertEquals(
+          "dave",
+          gate.admit(get().header("Authorization", "Bearer " + token).build())
+              .principal()
+              .subject());
     }
 
     @Test
     void algNoneJwt_is401() {
-      String token = Jwts.b64("{\"alg\":\"none\"}") + "." + Jwts.b64("{\"sub\":\"alice\",\"exp\":9999999999}") + ".";
-      ProblemException e = refused(() -> gate.admit(get().header("Authorization", "Bearer " + token).build()));
+      String token =
+          Jwts.b64("{\"alg\":\"none\"}")
+              + "."
+              + Jwts.b64("{\"sub\":\"alice\",\"exp\":9999999999}")
+              + ".";
+      ProblemException e =
+          refused(() -> gate.admit(get().header("Authorization", "Bearer " + token).build()));
       assertEquals("unauthenticated", e.code());
       assertEquals("Bearer", e.headers().get("WWW-Authenticate"));
     }
@@ -290,29 +379,44 @@ class RequestGateTest {
   class HostileInput {
     @Test
     void hundredKilobyteCookieHeader_givesAnAnonymousSession() {
-      Admission a = gate.admit(get().header("Cookie", "__Host-inspector=" + "x".repeat(100 * 1024)).build());
+      Admission a =
+          gate.admit(get().header("Cookie", "__Host-inspector=" + "x".repeat(100 * 1024)).build());
       assertNull(a.principal());
       assertTrue(a.session().setCookie().isPresent());
     }
 
     @Test
     void controlAndNonAsciiCharactersInHeaders_areRefusedOrIgnored() {
-      Admission a = gate.admit(get().header("Cookie", "__Host-inspector=\u0000\u00ff\r\n")
-          .header("X-Forwarded-For", "\u00e9").header("Forwarded", "for=\u0001").build());
+      Admission a =
+          gate.admit(
+              get()
+                  .header("Cookie", "__Host-inspector=\u0000\u00ff\r\n")
+                  .header("X-Forwarded-For", "\u00e9")
+                  .header("Forwarded", "for=\u0001")
+                  .build());
       assertNull(a.principal());
       assertEquals("203.0.113.9", a.request().clientAddress());
-      assertEquals("host_forbidden", refused(() -> gate.admit(RequestView.builder()
-          .header("Host", HOST + "\u0000").build())).code());
-      assertEquals("unauthenticated", refused(() -> gate.admit(get()
-          .header("Authorization", "Bearer \u00e9\u0000").build())).code());
+      assertEquals(
+          "host_forbidden",
+          refused(() -> gate.admit(RequestView.builder().header("Host", HOST + "\u0000").build()))
+              .code());
+      assertEquals(
+          "unauthenticated",
+          refused(() -> gate.admit(get().header("Authorization", "Bearer \u00e9\u0000").build()))
+              .code());
     }
 
     @Test
     void twoSessionCookies_areABadRequest() {
       Resolution a = anonymous();
       Resolution b = anonymous();
-      assertEquals("bad_request", refused(() -> gate.admit(get().header("Cookie", cookie(a))
-          .header("Cookie", cookie(b)).build())).code());
+      assertEquals(
+          "bad_request",
+          refused(
+                  () ->
+                      gate.admit(
+                          get().header("Cookie", cookie(a)).header("Cookie", cookie(b)).build()))
+              .code());
     }
   }
 }

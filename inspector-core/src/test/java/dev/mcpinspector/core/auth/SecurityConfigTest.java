@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.http.AllowedHosts;
 import dev.mcpinspector.core.session.CookieSecure;
-import dev.mcpinspector.core.Mode;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,56 +29,75 @@ class SecurityConfigTest {
 
   @Test
   void hostedDefaults_allowAnyHost() {
-    SecurityConfig c = SecurityConfig.builder().mode(Mode.HOSTED).signingKeys(SIGNING_KEY)
-        .accessKeys("alice=alice-key-0123456789").build();
+    SecurityConfig c =
+        SecurityConfig.builder()
+            .mode(Mode.HOSTED)
+            .signingKeys(SIGNING_KEY)
+            .accessKeys("alice=alice-key-0123456789")
+            .build();
     assertTrue(c.allowedHosts().isAny());
   }
 
   @Test
   void hostedWithoutSigningKeys_failsSayingHowToGenerate() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SecurityConfig.builder().mode(Mode.HOSTED).accessKeys("alice=alice-key-0123456789").build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SecurityConfig.builder()
+                    .mode(Mode.HOSTED)
+                    .accessKeys("alice=alice-key-0123456789")
+                    .build());
     assertTrue(e.getMessage().contains("`openssl rand -base64 32`"), e.getMessage());
   }
 
   @Test
   void hostedWithoutAnyAuthenticator_fails() {
-    assertEquals("hosted mode needs a way to authenticate, but none is configured: set"
-        + " INSPECTOR_ACCESS_KEYS, INSPECTOR_IDENTITY_HEADER (with INSPECTOR_TRUSTED_PROXIES),"
-        + " INSPECTOR_JWT_SECRET or INSPECTOR_JWT_PUBLIC_KEYS",
-        assertThrows(IllegalArgumentException.class,
-            () -> SecurityConfig.builder().mode(Mode.HOSTED).signingKeys(SIGNING_KEY).build()).getMessage());
+    assertEquals(
+        "hosted mode needs a way to authenticate, but none is configured: set"
+            + " INSPECTOR_ACCESS_KEYS, INSPECTOR_IDENTITY_HEADER (with INSPECTOR_TRUSTED_PROXIES),"
+            + " INSPECTOR_JWT_SECRET or INSPECTOR_JWT_PUBLIC_KEYS",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SecurityConfig.builder().mode(Mode.HOSTED).signingKeys(SIGNING_KEY).build())
+            .getMessage());
   }
 
   @Test
   void identityHeaderWithoutTrustedProxies_fails() {
-    assertEquals("INSPECTOR_IDENTITY_HEADER=X-User is only honoured from trusted proxies, but"
-        + " INSPECTOR_TRUSTED_PROXIES is empty; list your proxy's addresses there",
-        assertThrows(IllegalArgumentException.class,
-            () -> SecurityConfig.builder().identityHeader("X-User").build()).getMessage());
+    assertEquals(
+        "INSPECTOR_IDENTITY_HEADER=X-User is only honoured from trusted proxies, but"
+            + " INSPECTOR_TRUSTED_PROXIES is empty; list your proxy's addresses there",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SecurityConfig.builder().identityHeader("X-User").build())
+            .getMessage());
   }
 
   @Test
   void cookieCombinations_areCheckedAtBuild() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SecurityConfig.builder().cookiePartitioned(true).build());
-    SecurityConfig ok = SecurityConfig.builder().cookiePartitioned(true).cookieSecure(CookieSecure.ALWAYS).build();
+    SecurityConfig ok =
+        SecurityConfig.builder().cookiePartitioned(true).cookieSecure(CookieSecure.ALWAYS).build();
     assertTrue(ok.session().cookiePolicy().partitioned());
   }
 
   @Test
   void textSetters_parseEveryFormat() {
-    SecurityConfig c = SecurityConfig.builder()
-        .mode(Mode.parse("hosted"))
-        .signingKeys(SIGNING_KEY)
-        .trustedProxies("10.0.0.0/8")
-        .identityHeader("X-Forwarded-User")
-        .allowedHosts("inspector.example.com")
-        .allowedOrigins("https://inspector.example.com")
-        .accessKeys("alice=alice-key-0123456789")
-        .jwtSecret(SIGNING_KEY)
-        .admins("alice, bob")
-        .build();
+    SecurityConfig c =
+        SecurityConfig.builder()
+            .mode(Mode.parse("hosted"))
+            .signingKeys(SIGNING_KEY)
+            .trustedProxies("10.0.0.0/8")
+            .identityHeader("X-Forwarded-User")
+            .allowedHosts("inspector.example.com")
+            .allowedOrigins("https://inspector.example.com")
+            .accessKeys("alice=alice-key-0123456789")
+            .jwtSecret(SIGNING_KEY)
+            .admins("alice, bob")
+            .build();
     assertEquals(Set.of("alice", "bob"), c.admins());
     assertTrue(c.jwt().enabled());
     assertEquals("X-Forwarded-User", c.identityHeader());

@@ -156,7 +156,8 @@ class ElicitationBrokerTest {
       for (int i = 0; i < 16; i++) {
         assertFalse(broker.request(session, "a", ASK).isDone());
       }
-      assertEquals(ElicitationAction.DECLINE, broker.request(session, "a", ASK).getNow(null).action());
+      assertEquals(
+          ElicitationAction.DECLINE, broker.request(session, "a", ASK).getNow(null).action());
       assertEquals(1, broker.stats().declinedOverLimit());
     }
 

@@ -150,8 +150,8 @@ public final class EventTesting {
   /**
    * A thread that drains subscriptions as their ready callbacks report them: until {@code done}
    * reaches zero it takes the index of a ready subscription from {@code ready} and polls it in
-   * pages of 64 until a page is short, handing each item with the index to {@code handler}.
-   * Closing it stops and joins the thread.
+   * pages of 64 until a page is short, handing each item with the index to {@code handler}. Closing
+   * it stops and joins the thread.
    *
    * @param <T> the event type
    */

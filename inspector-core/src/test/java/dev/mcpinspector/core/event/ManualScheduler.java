@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A scheduler for tests whose time is a {@link FakeTicker}: tasks run only in {@link
- * #runDue()}, on the calling thread, when the ticker has reached their deadline.
+ * A scheduler for tests whose time is a {@link FakeTicker}: tasks run only in {@link #runDue()}, on
+ * the calling thread, when the ticker has reached their deadline.
  */
 public final class ManualScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
@@ -32,8 +32,8 @@ public final class ManualScheduler extends AbstractExecutorService
   }
 
   /**
-   * Runs every task whose deadline has passed, in deadline order, including periodic ones
-   * (once per call each).
+   * Runs every task whose deadline has passed, in deadline order, including periodic ones (once per
+   * call each).
    *
    * @return how many tasks ran
    */

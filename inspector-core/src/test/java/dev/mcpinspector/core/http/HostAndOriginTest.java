@@ -24,28 +24,38 @@ class HostAndOriginTest {
   class Hosts {
     @Test
     void localhostDefaults() {
-      for (String ok : new String[] {"localhost", "localhost:8080", "127.0.0.1:3000", "[::1]:6274",
-          "LOCALHOST"}) {
+      for (String ok :
+          new String[] {
+            "localhost", "localhost:8080", "127.0.0.1:3000", "[::1]:6274", "LOCALHOST"
+          }) {
         assertDoesNotThrow(() -> AllowedHosts.LOCALHOST.check(request(ok)), ok);
       }
     }
 
     @Test
     void rebindingHost_isForbidden() {
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> AllowedHosts.LOCALHOST.check(request("attacker.example:8080")));
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> AllowedHosts.LOCALHOST.check(request("attacker.example:8080")));
       assertEquals(403, e.status());
       assertEquals("host_forbidden", e.code());
-      assertEquals("Host 'attacker.example:8080' is not an allowed host of this inspector"
-          + " (INSPECTOR_ALLOWED_HOSTS)", e.detail());
+      assertEquals(
+          "Host 'attacker.example:8080' is not an allowed host of this inspector"
+              + " (INSPECTOR_ALLOWED_HOSTS)",
+          e.detail());
     }
 
     @Test
     void missingOrInvalidHost_isForbidden_andQuotedSafely() {
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> AllowedHosts.LOCALHOST.check(request("evil\r\n.example")));
-      assertEquals("Host 'evil??.example' is not an allowed host of this inspector"
-          + " (INSPECTOR_ALLOWED_HOSTS)", e.detail());
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> AllowedHosts.LOCALHOST.check(request("evil\r\n.example")));
+      assertEquals(
+          "Host 'evil??.example' is not an allowed host of this inspector"
+              + " (INSPECTOR_ALLOWED_HOSTS)",
+          e.detail());
       EffectiveRequest none = TrustedProxies.none().effective(RequestView.builder().build());
       assertThrows(ProblemException.class, () -> AllowedHosts.LOCALHOST.check(none));
     }
@@ -78,13 +88,16 @@ class HostAndOriginTest {
 
     @Test
     void parseErrors_nameOptionValueAndAcceptedForms() {
-      assertEquals("INSPECTOR_ALLOWED_HOSTS entry 'http://x.example' is not a host pattern: expected"
-          + " host names without port (inspector.example.com), IP literals (127.0.0.1, [::1]) or"
-          + " wildcards (*.example.com), comma-separated",
-          assertThrows(IllegalArgumentException.class,
-              () -> AllowedHosts.parse("http://x.example")).getMessage());
-      for (String bad : new String[] {"a.example:8080", "*", "*.*.example", "a*.example", "*.10.0.0.1",
-          "x,,y", " "}) {
+      assertEquals(
+          "INSPECTOR_ALLOWED_HOSTS entry 'http://x.example' is not a host pattern: expected"
+              + " host names without port (inspector.example.com), IP literals (127.0.0.1, [::1]) or"
+              + " wildcards (*.example.com), comma-separated",
+          assertThrows(IllegalArgumentException.class, () -> AllowedHosts.parse("http://x.example"))
+              .getMessage());
+      for (String bad :
+          new String[] {
+            "a.example:8080", "*", "*.*.example", "a*.example", "*.10.0.0.1", "x,,y", " "
+          }) {
         assertThrows(IllegalArgumentException.class, () -> AllowedHosts.parse(bad), bad);
       }
     }
@@ -92,20 +105,25 @@ class HostAndOriginTest {
 
   @Nested
   class Origins {
-    final AllowedOrigins configured = AllowedOrigins.parse("https://app.example.com, http://localhost:5173");
+    final AllowedOrigins configured =
+        AllowedOrigins.parse("https://app.example.com, http://localhost:5173");
 
     @Test
     void sameOrigin_passes() {
-      assertDoesNotThrow(() -> AllowedOrigins.none().check(
-          request("localhost:6274", "Origin", "http://localhost:6274")));
-      assertDoesNotThrow(() -> AllowedOrigins.none().check(
-          request("localhost", "Origin", "HTTP://LOCALHOST:80")));
+      assertDoesNotThrow(
+          () ->
+              AllowedOrigins.none()
+                  .check(request("localhost:6274", "Origin", "http://localhost:6274")));
+      assertDoesNotThrow(
+          () -> AllowedOrigins.none().check(request("localhost", "Origin", "HTTP://LOCALHOST:80")));
     }
 
     @Test
     void configuredOrigin_passes() {
-      assertDoesNotThrow(() -> configured.check(request("localhost:6274", "Origin", "http://localhost:5173")));
-      assertDoesNotThrow(() -> configured.check(request("api.internal", "Origin", "https://app.example.com:443")));
+      assertDoesNotThrow(
+          () -> configured.check(request("localhost:6274", "Origin", "http://localhost:5173")));
+      assertDoesNotThrow(
+          () -> configured.check(request("api.internal", "Origin", "https://app.example.com:443")));
     }
 
     @Test
@@ -115,64 +133,114 @@ class HostAndOriginTest {
 
     @Test
     void foreignOrigin_isForbidden() {
-      ProblemException e = assertThrows(ProblemException.class, () -> configured.check(
-          request("localhost:6274", "Origin", "https://evil.example")));
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> configured.check(request("localhost:6274", "Origin", "https://evil.example")));
       assertEquals(403, e.status());
       assertEquals("origin_forbidden", e.code());
-      assertEquals("Origin 'https://evil.example' is neither this inspector's origin nor listed in"
-          + " INSPECTOR_ALLOWED_ORIGINS", e.detail());
+      assertEquals(
+          "Origin 'https://evil.example' is neither this inspector's origin nor listed in"
+              + " INSPECTOR_ALLOWED_ORIGINS",
+          e.detail());
     }
 
     @Test
     void sameHostOtherSchemeOrPort_isForeign() {
-      assertThrows(ProblemException.class, () -> AllowedOrigins.none().check(
-          request("localhost:6274", "Origin", "https://localhost:6274")));
-      assertThrows(ProblemException.class, () -> AllowedOrigins.none().check(
-          request("localhost:6274", "Origin", "http://localhost:6275")));
+      assertThrows(
+          ProblemException.class,
+          () ->
+              AllowedOrigins.none()
+                  .check(request("localhost:6274", "Origin", "https://localhost:6274")));
+      assertThrows(
+          ProblemException.class,
+          () ->
+              AllowedOrigins.none()
+                  .check(request("localhost:6274", "Origin", "http://localhost:6275")));
     }
 
     @Test
     void nullOrMalformedOrRepeatedOrigin_isForbidden() {
-      for (String bad : new String[] {"null", "localhost", "http://localhost:6274/", "http://a@localhost:6274",
-          "http://localhost:6274\u0000", "ftp://localhost:6274", ""}) {
-        assertThrows(ProblemException.class, () -> AllowedOrigins.none().check(
-            request("localhost:6274", "Origin", bad)), bad);
+      for (String bad :
+          new String[] {
+            "null",
+            "localhost",
+            "http://localhost:6274/",
+            "http://a@localhost:6274",
+            "http://localhost:6274\u0000",
+            "ftp://localhost:6274",
+            ""
+          }) {
+        assertThrows(
+            ProblemException.class,
+            () -> AllowedOrigins.none().check(request("localhost:6274", "Origin", bad)),
+            bad);
       }
-      assertThrows(ProblemException.class, () -> AllowedOrigins.none().check(request("localhost:6274",
-          "Origin", "http://localhost:6274", "Origin", "http://localhost:6274")));
+      assertThrows(
+          ProblemException.class,
+          () ->
+              AllowedOrigins.none()
+                  .check(
+                      request(
+                          "localhost:6274",
+                          "Origin",
+                          "http://localhost:6274",
+                          "Origin",
+                          "http://localhost:6274")));
     }
 
     @Test
     void crossSiteFetch_isForbidden_evenWithAllowedOrigin() {
-      ProblemException e = assertThrows(ProblemException.class, () -> AllowedOrigins.none().check(
-          request("localhost", "Sec-Fetch-Site", "cross-site", "Origin", "http://localhost")));
-      assertEquals("cross-site requests may not change state (Sec-Fetch-Site: cross-site)", e.detail());
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () ->
+                  AllowedOrigins.none()
+                      .check(
+                          request(
+                              "localhost",
+                              "Sec-Fetch-Site",
+                              "cross-site",
+                              "Origin",
+                              "http://localhost")));
+      assertEquals(
+          "cross-site requests may not change state (Sec-Fetch-Site: cross-site)", e.detail());
     }
 
     @Test
     void sameSiteAndNoneFetches_pass() {
-      assertDoesNotThrow(() -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "same-origin")));
-      assertDoesNotThrow(() -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "none")));
-      assertDoesNotThrow(() -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "same-site")));
+      assertDoesNotThrow(
+          () -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "same-origin")));
+      assertDoesNotThrow(
+          () -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "none")));
+      assertDoesNotThrow(
+          () -> AllowedOrigins.none().check(request("localhost", "Sec-Fetch-Site", "same-site")));
     }
 
     @Test
     void parseErrors() {
-      assertEquals("INSPECTOR_ALLOWED_ORIGINS entry 'https://*.example.com' is not an origin: expected"
-          + " exact origins such as https://inspector.example.com or http://localhost:8080 (scheme,"
-          + " host and optional port; no path, no wildcard), comma-separated",
-          assertThrows(IllegalArgumentException.class,
-              () -> AllowedOrigins.parse("https://*.example.com")).getMessage());
-      assertThrows(IllegalArgumentException.class, () -> AllowedOrigins.parse("https://a.example/path"));
+      assertEquals(
+          "INSPECTOR_ALLOWED_ORIGINS entry 'https://*.example.com' is not an origin: expected"
+              + " exact origins such as https://inspector.example.com or http://localhost:8080 (scheme,"
+              + " host and optional port; no path, no wildcard), comma-separated",
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> AllowedOrigins.parse("https://*.example.com"))
+              .getMessage());
+      assertThrows(
+          IllegalArgumentException.class, () -> AllowedOrigins.parse("https://a.example/path"));
       assertThrows(IllegalArgumentException.class, () -> AllowedOrigins.parse("*"));
-      assertEquals(List.of("https://app.example.com"), AllowedOrigins.parse("HTTPS://App.Example.com:443").origins());
+      assertEquals(
+          List.of("https://app.example.com"),
+          AllowedOrigins.parse("HTTPS://App.Example.com:443").origins());
     }
   }
 
   @Test
   void problemException_carriesCodeStatusTitleAndHeaders() {
-    ProblemException e = new ProblemException(ProblemCode.RATE_LIMITED, "slow down",
-        java.util.Map.of("Retry-After", "7"));
+    ProblemException e =
+        new ProblemException(
+            ProblemCode.RATE_LIMITED, "slow down", java.util.Map.of("Retry-After", "7"));
     assertEquals(429, e.status());
     assertEquals("rate_limited", e.code());
     assertEquals("Too many requests", e.title());

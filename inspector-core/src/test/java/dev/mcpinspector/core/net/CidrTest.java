@@ -58,27 +58,45 @@ class CidrTest {
 
   @Test
   void errors_nameTheValueAndWhatIsAccepted() {
-    assertEquals("'10.0.0.300/8' is not an IP address or CIDR (expected for example 10.0.0.0/8 or"
-        + " fc00::/7)",
-        assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.300/8")).getMessage());
-    assertEquals("'10.0.0.0/33' has prefix /33, but the longest prefix is /32",
+    assertEquals(
+        "'10.0.0.300/8' is not an IP address or CIDR (expected for example 10.0.0.0/8 or"
+            + " fc00::/7)",
+        assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.300/8"))
+            .getMessage());
+    assertEquals(
+        "'10.0.0.0/33' has prefix /33, but the longest prefix is /32",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33")).getMessage());
-    assertEquals("'10.0.0.1/8' has host bits set after the /8 prefix; did you mean 10.0.0.0/8?",
+    assertEquals(
+        "'10.0.0.1/8' has host bits set after the /8 prefix; did you mean 10.0.0.0/8?",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parseExact("10.0.0.1/8"))
             .getMessage());
-    assertEquals("'::ffff:10.0.0.1/104' has host bits set after the /104 prefix; did you mean"
-        + " 10.0.0.0/8?",
+    assertEquals(
+        "'::ffff:10.0.0.1/104' has host bits set after the /104 prefix; did you mean"
+            + " 10.0.0.0/8?",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parseExact("::ffff:10.0.0.1/104"))
             .getMessage());
-    assertEquals("'10.0.0.0/x' has an invalid prefix length 'x': expected an IPv4 or IPv6 address"
-        + " with an optional /prefix, for example 10.0.0.0/8, 192.168.1.10 or 2001:db8::/32",
+    assertEquals(
+        "'10.0.0.0/x' has an invalid prefix length 'x': expected an IPv4 or IPv6 address"
+            + " with an optional /prefix, for example 10.0.0.0/8, 192.168.1.10 or 2001:db8::/32",
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/x")).getMessage());
   }
 
   @Test
   void hostNamesAndOddSpellings_areNotCidrs_andNeverResolved() {
-    for (String bad : new String[] {"localhost", "example.com/8", "010.0.0.1", "1.2.3", "1.2.3.4.5",
-        "fe80::1%eth0", "10.0.0.0/", "::ffff:10.0.0.0/8", "", "1.2.3.4/-1", "[1.2.3.4]"}) {
+    for (String bad :
+        new String[] {
+          "localhost",
+          "example.com/8",
+          "010.0.0.1",
+          "1.2.3",
+          "1.2.3.4.5",
+          "fe80::1%eth0",
+          "10.0.0.0/",
+          "::ffff:10.0.0.0/8",
+          "",
+          "1.2.3.4/-1",
+          "[1.2.3.4]"
+        }) {
       assertThrows(IllegalArgumentException.class, () -> Cidr.parse(bad), bad);
     }
   }
@@ -98,17 +116,27 @@ class CidrTest {
 
   @Test
   void parseList_namesTheOption() {
-    assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")),
+    assertEquals(
+        List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1")),
         Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8, ::1"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"));
-    assertTrue(e.getMessage().startsWith(
-        "INSPECTOR_TRUSTED_PROXIES entry 'proxy.local' is not an IP address or CIDR"), e.getMessage());
-    assertEquals("INSPECTOR_TRUSTED_PROXIES entry '10.0.0.1/8' has host bits set after the /8 prefix;"
-        + " did you mean 10.0.0.0/8?",
-        assertThrows(IllegalArgumentException.class,
-            () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.1/8")).getMessage());
-    assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "INSPECTOR_TRUSTED_PROXIES entry 'proxy.local' is not an IP address or CIDR"),
+        e.getMessage());
+    assertEquals(
+        "INSPECTOR_TRUSTED_PROXIES entry '10.0.0.1/8' has host bits set after the /8 prefix;"
+            + " did you mean 10.0.0.0/8?",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.1/8"))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Cidr.parseList("INSPECTOR_TRUSTED_PROXIES", "10.0.0.0/8,,"));
   }
 }

@@ -1,14 +1,14 @@
 package dev.mcpinspector.core.outbound;
 
-import dev.mcpinspector.core.Mode;
-import dev.mcpinspector.core.net.Cidr;
-import dev.mcpinspector.core.net.IpLiterals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.Mode;
+import dev.mcpinspector.core.net.Cidr;
+import dev.mcpinspector.core.net.IpLiterals;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -227,7 +227,8 @@ class OutboundPolicyTest {
       assertTrue(p.checkUrl("https://10.20.1.1/").allowed());
       assertEquals(OutboundRefusal.URL_FORBIDDEN, p.checkUrl("https://10.21.0.1/").refusal());
       assertEquals(
-          OutboundRefusal.URL_FORBIDDEN, p.checkUrl("http://mcp.example.com/").refusal(),
+          OutboundRefusal.URL_FORBIDDEN,
+          p.checkUrl("http://mcp.example.com/").refusal(),
           "a public host not covered by the allowlist still needs https");
     }
 
@@ -281,9 +282,7 @@ class OutboundPolicyTest {
     @Test
     void authorizationAndCustomHeadersAreAllowed() {
       assertTrue(
-          hosted()
-              .checkHeaders(Map.of("Authorization", "Bearer abc", "X-Api-Key", "k"))
-              .allowed());
+          hosted().checkHeaders(Map.of("Authorization", "Bearer abc", "X-Api-Key", "k")).allowed());
       assertTrue(local().checkHeaders(null).allowed());
     }
 
@@ -332,7 +331,8 @@ class OutboundPolicyTest {
       assertEquals(
           "'10.0.0.0/33' has prefix /33, but the longest prefix is /32",
           assertThrows(
-                  IllegalArgumentException.class, () -> OutboundConfig.builder().allow("10.0.0.0/33"))
+                  IllegalArgumentException.class,
+                  () -> OutboundConfig.builder().allow("10.0.0.0/33"))
               .getMessage());
       assertEquals(
           "allowlist entry 'bad_host!' is neither an IP address, a CIDR (10.0.0.0/8, fd00::/8), a"
@@ -363,8 +363,7 @@ class OutboundPolicyTest {
     void hostNameIsNeverResolved() {
       assertEquals(
           "'localhost' is not an IP address or CIDR (expected for example 10.0.0.0/8 or fc00::/7)",
-          assertThrows(IllegalArgumentException.class, () -> Cidr.parse("localhost"))
-              .getMessage());
+          assertThrows(IllegalArgumentException.class, () -> Cidr.parse("localhost")).getMessage());
     }
 
     @Test

@@ -47,7 +47,8 @@ class ProgressStoreTest {
     void nullAndEmptyFieldsAreRefused() {
       assertEquals(
           "session must not be null",
-          assertThrows(NullPointerException.class, () -> store.report(null, "a", "t", 1, null, null))
+          assertThrows(
+                  NullPointerException.class, () -> store.report(null, "a", "t", 1, null, null))
               .getMessage());
       assertEquals(
           "serverId must not be null",

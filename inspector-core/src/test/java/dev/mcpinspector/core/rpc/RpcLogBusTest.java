@@ -52,8 +52,7 @@ class RpcLogBusTest {
       assertEquals(
           "session must not be null",
           assertThrows(
-                  NullPointerException.class,
-                  () -> bus.publish(null, "a", Direction.SEND, "{}"))
+                  NullPointerException.class, () -> bus.publish(null, "a", Direction.SEND, "{}"))
               .getMessage());
       assertEquals(
           "serverId must not be null",
@@ -68,8 +67,7 @@ class RpcLogBusTest {
       assertEquals(
           "json must not be null",
           assertThrows(
-                  NullPointerException.class,
-                  () -> bus.publish(session, "a", Direction.SEND, null))
+                  NullPointerException.class, () -> bus.publish(session, "a", Direction.SEND, null))
               .getMessage());
     }
 
@@ -83,8 +81,7 @@ class RpcLogBusTest {
               .getMessage());
       assertEquals(
           "serverId must not be empty; use ServerFilter.all() for every server",
-          assertThrows(IllegalArgumentException.class, () -> ServerFilter.only(""))
-              .getMessage());
+          assertThrows(IllegalArgumentException.class, () -> ServerFilter.only("")).getMessage());
     }
 
     @Test
@@ -122,8 +119,7 @@ class RpcLogBusTest {
       assertEquals(
           "capacityPerServer must be at least 1, but was 0",
           assertThrows(
-                  IllegalArgumentException.class,
-                  () -> RpcLogConfig.builder().capacityPerServer(0))
+                  IllegalArgumentException.class, () -> RpcLogConfig.builder().capacityPerServer(0))
               .getMessage());
       assertEquals(
           "maxEventBytes must be at least 1024, but was 10",
@@ -221,8 +217,11 @@ class RpcLogBusTest {
       assertTrue(event.truncated());
       assertTrue(event.message().length() <= RpcLogConfig.DEFAULT_MAX_EVENT_BYTES / 2);
       assertTrue(
-          event.message().endsWith("\u2026[truncated by the inspector: 10485760 characters, the"
-              + " first 130976 kept]"),
+          event
+              .message()
+              .endsWith(
+                  "\u2026[truncated by the inspector: 10485760 characters, the"
+                      + " first 130976 kept]"),
           event.message().substring(event.message().length() - 100));
       assertEquals(1, bus.stats().truncatedEvents());
     }
@@ -247,9 +246,7 @@ class RpcLogBusTest {
       }
       assertEquals(
           List.of(7L, 8L, 9L, 10L),
-          bus.snapshot(session, ServerFilter.all(), 4).stream()
-              .map(RpcEvent::sequence)
-              .toList());
+          bus.snapshot(session, ServerFilter.all(), 4).stream().map(RpcEvent::sequence).toList());
       assertEquals(
           List.of(6L, 8L, 10L),
           bus.snapshot(session, ServerFilter.only("b"), 3).stream()

@@ -1,9 +1,9 @@
 package dev.mcpinspector.core.session;
 
-import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mcpinspector.core.Mode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +21,32 @@ class SessionConfigTest {
 
   @Test
   void hostedWithoutKeys_fails() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SessionConfig.builder().mode(Mode.HOSTED).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SessionConfig.builder().mode(Mode.HOSTED).build());
     assertEquals(true, e.getMessage().contains("openssl rand -base64 32"));
   }
 
   @Test
   void timeoutsAreValidated() {
-    assertEquals("idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT) must be at least 1 second, but was PT-1S",
-        assertThrows(IllegalArgumentException.class,
-            () -> SessionConfig.builder().idleTimeout(Duration.ofSeconds(-1))).getMessage());
-    assertEquals("idleTimeout (PT13H) must not exceed maxLifetime (PT12H)",
-        assertThrows(IllegalArgumentException.class,
-            () -> SessionConfig.builder().idleTimeout(Duration.ofHours(13)).build()).getMessage());
-    assertEquals("maxBoundSessions must be at least 1, but was 0",
-        assertThrows(IllegalArgumentException.class,
-            () -> SessionConfig.builder().maxBoundSessions(0)).getMessage());
+    assertEquals(
+        "idleTimeout (INSPECTOR_SESSION_IDLE_TIMEOUT) must be at least 1 second, but was PT-1S",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SessionConfig.builder().idleTimeout(Duration.ofSeconds(-1)))
+            .getMessage());
+    assertEquals(
+        "idleTimeout (PT13H) must not exceed maxLifetime (PT12H)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SessionConfig.builder().idleTimeout(Duration.ofHours(13)).build())
+            .getMessage());
+    assertEquals(
+        "maxBoundSessions must be at least 1, but was 0",
+        assertThrows(
+                IllegalArgumentException.class, () -> SessionConfig.builder().maxBoundSessions(0))
+            .getMessage());
   }
 
   @Test

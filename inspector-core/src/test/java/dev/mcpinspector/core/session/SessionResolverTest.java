@@ -1,6 +1,5 @@
 package dev.mcpinspector.core.session;
 
-import dev.mcpinspector.core.Mode;
 import static dev.mcpinspector.core.auth.BrowserRequests.cookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.http.EffectiveRequest;
 import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.http.RequestView;
@@ -44,12 +44,13 @@ class SessionResolverTest {
   }
 
   SessionResolver resolver(List<byte[]> keys) {
-    SessionConfig config = SessionConfig.builder()
-        .mode(Mode.HOSTED)
-        .signingKeys(SigningKeyRing.of(keys))
-        .idleTimeout(Duration.ofMinutes(30))
-        .maxLifetime(Duration.ofHours(12))
-        .build();
+    SessionConfig config =
+        SessionConfig.builder()
+            .mode(Mode.HOSTED)
+            .signingKeys(SigningKeyRing.of(keys))
+            .idleTimeout(Duration.ofMinutes(30))
+            .maxLifetime(Duration.ofHours(12))
+            .build();
     SessionResolver r = SessionResolver.create(config, time, time, id -> pinned.get());
     r.addListener((id, principal, reason) -> ended.add(principal.subject() + ":" + reason));
     return r;
@@ -131,8 +132,9 @@ class SessionResolverTest {
     void validIdWithForgedSignature_getsNewSession() {
       Resolution real = loggedIn(ALICE);
       String value = cookie(real).substring("inspector=".length());
-      String forged = value.substring(0, value.lastIndexOf('.') + 1)
-          + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+      String forged =
+          value.substring(0, value.lastIndexOf('.') + 1)
+              + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
       Resolution r = resolver.resolve(request("inspector=" + forged), null);
       assertNotEquals(real.sessionId(), r.sessionId());
       assertNull(r.principal());
@@ -167,13 +169,14 @@ class SessionResolverTest {
     @Test
     void sessionIdInHeaderOrQuery_isIgnored() {
       Resolution victim = loggedIn(ALICE);
-      RequestView raw = RequestView.builder()
-          .path("/api/session?session=" + victim.sessionId().value())
-          .header("Host", "localhost")
-          .header("X-Session-Id", victim.sessionId().value())
-          .header("mcp-session-id", victim.sessionId().value())
-          .header("Authorization", "Bearer " + victim.sessionId().value())
-          .build();
+      RequestView raw =
+          RequestView.builder()
+              .path("/api/session?session=" + victim.sessionId().value())
+              .header("Host", "localhost")
+              .header("X-Session-Id", victim.sessionId().value())
+              .header("mcp-session-id", victim.sessionId().value())
+              .header("Authorization", "Bearer " + victim.sessionId().value())
+              .build();
       Resolution r = resolver.resolve(TrustedProxies.none().effective(raw), null);
       assertNotEquals(victim.sessionId(), r.sessionId());
       assertNull(r.principal());
@@ -221,19 +224,25 @@ class SessionResolverTest {
     void twoDifferentValues_areABadRequest() {
       Resolution a = resolver.resolve(request(), null);
       Resolution b = resolver.resolve(request(), null);
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> resolver.resolve(request(cookie(a) + "; " + cookie(b)), null));
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> resolver.resolve(request(cookie(a) + "; " + cookie(b)), null));
       assertEquals(400, e.status());
       assertEquals("bad_request", e.code());
-      assertEquals("the request carries two different session cookies named inspector; clear this"
-          + " site's cookies and reload", e.detail());
+      assertEquals(
+          "the request carries two different session cookies named inspector; clear this"
+              + " site's cookies and reload",
+          e.detail());
     }
 
     @Test
     void twoDifferentValuesOnSeparateHeaderLines_areABadRequest() {
       Resolution a = resolver.resolve(request(), null);
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> resolver.resolve(request(cookie(a), "inspector=forged"), null));
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> resolver.resolve(request(cookie(a), "inspector=forged"), null));
       assertEquals("bad_request", e.code());
     }
 
@@ -247,7 +256,8 @@ class SessionResolverTest {
     @Test
     void cookieWithSimilarName_isNotTheSessionCookie() {
       Resolution a = resolver.resolve(request(), null);
-      Resolution r = resolver.resolve(request("xinspector=1; " + cookie(a) + "; inspector2=3"), null);
+      Resolution r =
+          resolver.resolve(request("xinspector=1; " + cookie(a) + "; inspector2=3"), null);
       assertEquals(a.sessionId(), r.sessionId());
     }
 
@@ -255,8 +265,9 @@ class SessionResolverTest {
     void detailNeverContainsASessionId() {
       Resolution a = loggedIn(ALICE);
       Resolution b = loggedIn(BOB);
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> resolver.resolve(request(cookie(a), cookie(b)), null));
+      ProblemException e =
+          assertThrows(
+              ProblemException.class, () -> resolver.resolve(request(cookie(a), cookie(b)), null));
       assertFalse(e.getMessage().contains(a.sessionId().value()));
       assertFalse(e.getMessage().contains(b.sessionId().value()));
     }
@@ -310,8 +321,9 @@ class SessionResolverTest {
     @Test
     void requestAuthenticatingAsTheSameUser_keepsTheSession() {
       Resolution in = loggedIn(ALICE);
-      Resolution r = resolver.resolve(request(cookie(in)),
-          new Principal("access-key", "alice", "Alice Again", Set.of()));
+      Resolution r =
+          resolver.resolve(
+              request(cookie(in)), new Principal("access-key", "alice", "Alice Again", Set.of()));
       assertEquals(in.sessionId(), r.sessionId());
     }
   }
@@ -326,7 +338,9 @@ class SessionResolverTest {
       assertEquals(BOB, r.principal());
       assertFalse(r.renewed());
       assertTrue(r.setCookie().isPresent());
-      assertEquals(alice.sessionId(), resolver.resolve(request(cookie(alice)), null).sessionId(),
+      assertEquals(
+          alice.sessionId(),
+          resolver.resolve(request(cookie(alice)), null).sessionId(),
           "alice's own session is untouched");
     }
 
@@ -334,7 +348,8 @@ class SessionResolverTest {
     void sameSubjectFromAnotherIssuer_isAnotherUser() {
       Resolution alice = loggedIn(ALICE);
       Principal impostor = new Principal("proxy", "alice", null, Set.of());
-      assertNotEquals(alice.sessionId(), resolver.resolve(request(cookie(alice)), impostor).sessionId());
+      assertNotEquals(
+          alice.sessionId(), resolver.resolve(request(cookie(alice)), impostor).sessionId());
     }
   }
 
@@ -344,8 +359,10 @@ class SessionResolverTest {
     void expiresTheCookieWithTheSameAttributes() {
       Resolution in = loggedIn(ALICE);
       String header = resolver.logout(request(cookie(in)), in);
-      assertEquals("inspector=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly;"
-          + " SameSite=Lax", header);
+      assertEquals(
+          "inspector=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly;"
+              + " SameSite=Lax",
+          header);
       assertEquals(List.of("alice:LOGOUT"), ended);
       assertEquals(0, resolver.boundSessionCount());
     }
@@ -527,9 +544,15 @@ class SessionResolverTest {
       Resolution pre = resolver.resolve(request(), null);
       SessionResolver rotated = resolver(List.of(KEY_B, KEY_A));
       Resolution r = rotated.resolve(request(cookie(pre)), null);
-      EffectiveRequest post = TrustedProxies.none().effective(RequestView.builder().method("POST")
-          .header("Host", "localhost").header("Cookie", cookie(pre))
-          .header(SessionResolver.CSRF_HEADER, pre.csrfToken()).build());
+      EffectiveRequest post =
+          TrustedProxies.none()
+              .effective(
+                  RequestView.builder()
+                      .method("POST")
+                      .header("Host", "localhost")
+                      .header("Cookie", cookie(pre))
+                      .header(SessionResolver.CSRF_HEADER, pre.csrfToken())
+                      .build());
       rotated.checkCsrf(post, r);
     }
   }
@@ -537,8 +560,11 @@ class SessionResolverTest {
   @Nested
   class Csrf {
     EffectiveRequest post(Resolution session, String... tokens) {
-      RequestView.Builder b = RequestView.builder().method("POST").header("Host", "localhost")
-          .header("Cookie", cookie(session));
+      RequestView.Builder b =
+          RequestView.builder()
+              .method("POST")
+              .header("Host", "localhost")
+              .header("Cookie", cookie(session));
       for (String t : tokens) {
         b.header(SessionResolver.CSRF_HEADER, t);
       }
@@ -554,21 +580,26 @@ class SessionResolverTest {
     @Test
     void missingToken_isRefused() {
       Resolution s = resolver.resolve(request(), null);
-      ProblemException e = assertThrows(ProblemException.class, () -> resolver.checkCsrf(post(s), s));
+      ProblemException e =
+          assertThrows(ProblemException.class, () -> resolver.checkCsrf(post(s), s));
       assertEquals(403, e.status());
       assertEquals("csrf_failed", e.code());
-      assertEquals("missing X-Inspector-CSRF header; send the csrfToken from GET /api/session",
-          e.detail());
+      assertEquals(
+          "missing X-Inspector-CSRF header; send the csrfToken from GET /api/session", e.detail());
     }
 
     @Test
     void anotherSessionsToken_isRefused() {
       Resolution mine = resolver.resolve(request(), null);
       Resolution other = resolver.resolve(request(), null);
-      ProblemException e = assertThrows(ProblemException.class,
-          () -> resolver.checkCsrf(post(mine, other.csrfToken()), mine));
-      assertEquals("X-Inspector-CSRF does not match this session; fetch a fresh csrfToken from"
-          + " GET /api/session", e.detail());
+      ProblemException e =
+          assertThrows(
+              ProblemException.class,
+              () -> resolver.checkCsrf(post(mine, other.csrfToken()), mine));
+      assertEquals(
+          "X-Inspector-CSRF does not match this session; fetch a fresh csrfToken from"
+              + " GET /api/session",
+          e.detail());
     }
 
     @Test
@@ -582,11 +613,18 @@ class SessionResolverTest {
     @Test
     void malformedOrRepeatedTokens_areRefused() {
       Resolution s = resolver.resolve(request(), null);
-      for (String bad : new String[] {"", "x", s.csrfToken() + "A", s.csrfToken().substring(1) + "\u00e9",
-          s.csrfToken().toUpperCase()}) {
+      for (String bad :
+          new String[] {
+            "",
+            "x",
+            s.csrfToken() + "A",
+            s.csrfToken().substring(1) + "\u00e9",
+            s.csrfToken().toUpperCase()
+          }) {
         assertThrows(ProblemException.class, () -> resolver.checkCsrf(post(s, bad), s), bad);
       }
-      assertThrows(ProblemException.class,
+      assertThrows(
+          ProblemException.class,
           () -> resolver.checkCsrf(post(s, s.csrfToken(), s.csrfToken()), s));
     }
 
@@ -594,15 +632,17 @@ class SessionResolverTest {
     void tokenIsNotTheSessionId() {
       Resolution s = resolver.resolve(request(), null);
       assertFalse(s.csrfToken().contains(s.sessionId().value()));
-      assertFalse(new String(Base64.getUrlDecoder().decode(s.csrfToken()), StandardCharsets.ISO_8859_1)
-          .contains(s.sessionId().value()));
+      assertFalse(
+          new String(Base64.getUrlDecoder().decode(s.csrfToken()), StandardCharsets.ISO_8859_1)
+              .contains(s.sessionId().value()));
     }
   }
 
   @Nested
   class SecureCookies {
     EffectiveRequest https(String... cookies) {
-      RequestView.Builder b = RequestView.builder().scheme("https").header("Host", "inspector.test");
+      RequestView.Builder b =
+          RequestView.builder().scheme("https").header("Host", "inspector.test");
       for (String c : cookies) {
         b.header("Cookie", c);
       }
@@ -637,14 +677,20 @@ class SessionResolverTest {
   class Capacity {
     @Test
     void fullRegistry_endsTheSessionDueFirst() {
-      SessionConfig config = SessionConfig.builder().mode(Mode.HOSTED)
-          .signingKeys(SigningKeyRing.of(List.of(KEY_A))).maxBoundSessions(2).build();
+      SessionConfig config =
+          SessionConfig.builder()
+              .mode(Mode.HOSTED)
+              .signingKeys(SigningKeyRing.of(List.of(KEY_A)))
+              .maxBoundSessions(2)
+              .build();
       SessionResolver small = SessionResolver.create(config, time, time, id -> false);
       small.addListener((id, p, reason) -> ended.add(p.subject() + ":" + reason));
       Resolution a = small.login(request(), small.resolve(request(), null), ALICE);
       time.advance(Duration.ofMinutes(1));
       small.login(request(), small.resolve(request(), null), BOB);
-      small.login(request(), small.resolve(request(), null),
+      small.login(
+          request(),
+          small.resolve(request(), null),
           new Principal("access-key", "carol", null, Set.of()));
       assertEquals(2, small.boundSessionCount());
       assertEquals(List.of("alice:CAPACITY"), ended);

@@ -1,12 +1,12 @@
 package dev.mcpinspector.core.session;
 
-import dev.mcpinspector.core.Mode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpinspector.core.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -46,28 +46,39 @@ class SigningKeyRingTest {
 
   @Test
   void parse_acceptsUrlSafeAndUnpaddedBase64() {
-    String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {
-        -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16,
-        -17, -18, -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32});
+    String urlSafe =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new byte[] {
+                  -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16,
+                  -17, -18, -19, -20, -21, -22, -23, -24, -25, -26, -27, -28, -29, -30, -31, -32
+                });
     assertEquals(1, SigningKeyRing.parse(" " + urlSafe + " ").size());
   }
 
   @Test
   void parse_refusesShortKeys_sayingHowToGenerate() {
     String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SigningKeyRing.parse(KEY_A + "," + shortKey));
-    assertEquals("INSPECTOR_SIGNING_KEYS entry 2 of 2 decodes to 16 bytes, but at least 32 are"
-        + " required; generate one with `openssl rand -base64 32` and set INSPECTOR_SIGNING_KEYS to"
-        + " it (several keys comma-separated, the first signs)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SigningKeyRing.parse(KEY_A + "," + shortKey));
+    assertEquals(
+        "INSPECTOR_SIGNING_KEYS entry 2 of 2 decodes to 16 bytes, but at least 32 are"
+            + " required; generate one with `openssl rand -base64 32` and set INSPECTOR_SIGNING_KEYS to"
+            + " it (several keys comma-separated, the first signs)",
+        e.getMessage());
   }
 
   @Test
   void parse_refusesNonBase64_withoutEchoingTheSecret() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SigningKeyRing.parse("not base64 secret!!"));
-    assertTrue(e.getMessage().startsWith("INSPECTOR_SIGNING_KEYS entry 1 of 1 is not base64 (value"
-        + " masked)"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SigningKeyRing.parse("not base64 secret!!"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("INSPECTOR_SIGNING_KEYS entry 1 of 1 is not base64 (value" + " masked)"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("secret!!"));
   }
 
@@ -79,11 +90,13 @@ class SigningKeyRingTest {
 
   @Test
   void hostedModeWithoutKeys_failsSayingHowToGenerate() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SigningKeyRing.forMode(Mode.HOSTED, null));
-    assertEquals("INSPECTOR_SIGNING_KEYS is required in hosted mode, so that cookies survive"
-        + " restarts and every node accepts them; generate one with `openssl rand -base64 32` and"
-        + " set INSPECTOR_SIGNING_KEYS to it (several keys comma-separated, the first signs)",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SigningKeyRing.forMode(Mode.HOSTED, null));
+    assertEquals(
+        "INSPECTOR_SIGNING_KEYS is required in hosted mode, so that cookies survive"
+            + " restarts and every node accepts them; generate one with `openssl rand -base64 32` and"
+            + " set INSPECTOR_SIGNING_KEYS to it (several keys comma-separated, the first signs)",
         e.getMessage());
   }
 
@@ -97,14 +110,17 @@ class SigningKeyRingTest {
   @Test
   void of_refusesShortAndEmpty() {
     assertThrows(IllegalArgumentException.class, () -> SigningKeyRing.of(List.of()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SigningKeyRing.of(List.of(new byte[31])));
-    assertTrue(e.getMessage().startsWith("signing key 1 has 31 bytes, but at least 32 are required"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> SigningKeyRing.of(List.of(new byte[31])));
+    assertTrue(
+        e.getMessage().startsWith("signing key 1 has 31 bytes, but at least 32 are required"));
   }
 
   @Test
   void toString_masksKeys() {
-    assertEquals("SigningKeyRing[keys=2, values=<masked>]",
+    assertEquals(
+        "SigningKeyRing[keys=2, values=<masked>]",
         SigningKeyRing.parse(KEY_A + "," + KEY_B).toString());
   }
 }

@@ -351,7 +351,8 @@ class PerSessionStoreTest {
 
     @Test
     void fullStoreEvictsTheLeastRecentlyUsedIdleSession() throws Exception {
-      PerSessionStore<TestManager> store = store(config().maxSessions(3).maxSessionsPerPrincipal(1).build());
+      PerSessionStore<TestManager> store =
+          store(config().maxSessions(3).maxSessionsPerPrincipal(1).build());
       SessionId a = SessionId.generate();
       SessionId b = SessionId.generate();
       SessionId c = SessionId.generate();
@@ -374,7 +375,8 @@ class PerSessionStoreTest {
 
     @Test
     void leasedSessionIsNeverEvictedForCapacity() {
-      PerSessionStore<TestManager> store = store(config().maxSessions(2).maxSessionsPerPrincipal(1).build());
+      PerSessionStore<TestManager> store =
+          store(config().maxSessions(2).maxSessionsPerPrincipal(1).build());
       SessionId a = SessionId.generate();
       SessionId b = SessionId.generate();
       Lease<TestManager> oldest = store.acquire(a);
@@ -437,8 +439,7 @@ class PerSessionStoreTest {
       Lease<TestManager> a = store.acquire(SessionId.generate(), alice);
       Lease<TestManager> b = store.acquire(SessionId.generate(), alice);
       StoreFullException e =
-          assertThrows(
-              StoreFullException.class, () -> store.acquire(SessionId.generate(), alice));
+          assertThrows(StoreFullException.class, () -> store.acquire(SessionId.generate(), alice));
       assertEquals(
           "principal has 2 sessions (maxSessionsPerPrincipal) and all are in use", e.getMessage());
       assertEquals(StoreFullException.Limit.MAX_SESSIONS_PER_PRINCIPAL, e.limit());
@@ -617,8 +618,7 @@ class PerSessionStoreTest {
       PerSessionStore<TestManager> store =
           store(
               config().build(),
-              (session, principal) ->
-                  new TestManager(session, TestManager.OnClose.THROW, null));
+              (session, principal) -> new TestManager(session, TestManager.OnClose.THROW, null));
       SessionId failing = SessionId.generate();
       use(store, failing);
       assertTrue(store.invalidate(failing));
@@ -699,7 +699,8 @@ class PerSessionStoreTest {
 
     @Test
     void statsAddUpAfterMixedRemovals() {
-      PerSessionStore<TestManager> store = store(config().maxSessions(2).maxSessionsPerPrincipal(1).build());
+      PerSessionStore<TestManager> store =
+          store(config().maxSessions(2).maxSessionsPerPrincipal(1).build());
       SessionId a = SessionId.generate();
       use(store, a);
       advance(ticker, store, Duration.ofSeconds(5));

@@ -43,7 +43,8 @@ class SingletonStoreTest {
     assertEquals(0, calls.get());
     try (Lease<TestManager> a = store.acquire(SessionId.generate());
         Lease<TestManager> b =
-            store.acquire(SessionId.generate(), new Principal("i", "s", null, java.util.Set.of()))) {
+            store.acquire(
+                SessionId.generate(), new Principal("i", "s", null, java.util.Set.of()))) {
       assertSame(a.manager(), b.manager());
       assertSame(SessionId.LOCAL, a.manager().session, "the factory is called with LOCAL");
       assertEquals(1, calls.get());
@@ -73,7 +74,8 @@ class SingletonStoreTest {
     assertTrue(store.invalidate(s));
     assertFalse(store.invalidate(s));
     assertTrue(first.awaitClosed());
-    assertEquals(List.of(new Recorder.Removal(SessionId.LOCAL, null, RemovalCause.INVALIDATED)),
+    assertEquals(
+        List.of(new Recorder.Removal(SessionId.LOCAL, null, RemovalCause.INVALIDATED)),
         recorder.removals);
     try (Lease<TestManager> lease = store.acquire(s)) {
       assertNotSame(first, lease.manager());

@@ -23,6 +23,7 @@ public final class TestManager implements AutoCloseable {
 
   /** How often close() was called. */
   public final AtomicInteger closeCalls = new AtomicInteger();
+
   final CountDownLatch closed = new CountDownLatch(1);
   private final OnClose onClose;
   private final CountDownLatch hang;

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 class EventRoutesTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}";
+  private static final String SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}";
 
   private final ObjectMapper mapper = new ObjectMapper();
   private EventServer server;
@@ -58,7 +59,10 @@ class EventRoutesTest {
 
   private HttpResponse<String> get(String user, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(uri(path)).header(TestInspectorFilter.USER, user).timeout(WAIT).build(),
+        HttpRequest.newBuilder(uri(path))
+            .header(TestInspectorFilter.USER, user)
+            .timeout(WAIT)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -109,7 +113,10 @@ class EventRoutesTest {
     void returnsNewestEventsOldestFirstWithEmbeddedMessages() throws Exception {
       SessionId s = server.open("logs-1");
       for (int i = 1; i <= 4; i++) {
-        server.inspector.rpcLog().publish(s, "alpha", i % 2 == 0 ? Direction.RECEIVE : Direction.SEND, rpc(i));
+        server
+            .inspector
+            .rpcLog()
+            .publish(s, "alpha", i % 2 == 0 ? Direction.RECEIVE : Direction.SEND, rpc(i));
       }
       HttpResponse<String> r = get("logs-1", "/api/rpc/logs?limit=2");
       assertEquals(200, r.statusCode());
@@ -143,8 +150,10 @@ class EventRoutesTest {
     void truncatedAndInvalidMessagesAreSentAsStrings() throws Exception {
       SessionId s = server.open("logs-3");
       server.inspector.rpcLog().publish(s, "alpha", Direction.RECEIVE, "not json {");
-      server.inspector.rpcLog().publish(
-          s, "alpha", Direction.RECEIVE, "{\"big\":\"" + "x".repeat(300 * 1024) + "\"}");
+      server
+          .inspector
+          .rpcLog()
+          .publish(s, "alpha", Direction.RECEIVE, "{\"big\":\"" + "x".repeat(300 * 1024) + "\"}");
       JsonNode events = json(get("logs-3", "/api/rpc/logs")).path("events");
       assertEquals(2, events.size());
       assertEquals("not json {", events.get(0).path("message").asText());
@@ -157,7 +166,8 @@ class EventRoutesTest {
     @Test
     void almostJsonIsSentAsString() throws Exception {
       SessionId s = server.open("logs-5");
-      List<String> broken = List.of("{\"a\":1", "{\"a\":}", "{\"a\":1}}", "{\"a\":1} x", "", "[1,]");
+      List<String> broken =
+          List.of("{\"a\":1", "{\"a\":}", "{\"a\":1}}", "{\"a\":1} x", "", "[1,]");
       // One server per event: each server's ring holds only RPC_CAPACITY events.
       for (int i = 0; i < broken.size(); i++) {
         server.inspector.rpcLog().publish(s, "s" + i, Direction.RECEIVE, broken.get(i));
@@ -191,7 +201,9 @@ class EventRoutesTest {
       SessionId s = server.open("stream-1");
       server.inspector.rpcLog().publish(s, "alpha", Direction.SEND, rpc(1));
       try (SseTestClient c = stream("stream-1", "/api/rpc/stream", Map.of())) {
-        assertEquals("text/event-stream", c.head().headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+            "text/event-stream",
+            c.head().headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertEquals("no-store", c.head().headers().firstValue("Cache-Control").orElse(""));
         SseTestClient.Frame first = c.nextEvent(WAIT);
         assertNotNull(first);
@@ -341,7 +353,10 @@ class EventRoutesTest {
       server.open("eli-other");
       try (SseTestClient c = stream("eli-owner", "/api/elicitation/stream", Map.of())) {
         CompletableFuture<ElicitationResponse> future =
-            server.inspector.elicitations().request(owner, "alpha", new ElicitationRequest("Your name?", SCHEMA));
+            server
+                .inspector
+                .elicitations()
+                .request(owner, "alpha", new ElicitationRequest("Your name?", SCHEMA));
         SseTestClient.Frame req = c.nextEvent(WAIT);
         assertEquals("elicitation_request", req.event());
         JsonNode body = data(req);
@@ -354,7 +369,8 @@ class EventRoutesTest {
 
         String answer = "{\"action\":\"accept\",\"content\":{\"name\":\"Ada\"}}";
         HttpResponse<String> foreign = post("eli-other", "/api/elicitation/" + id, answer);
-        assertProblem(foreign, 404, "elicitation_not_found", "no pending elicitation request with this id");
+        assertProblem(
+            foreign, 404, "elicitation_not_found", "no pending elicitation request with this id");
         assertFalse(future.isDone());
 
         assertEquals(204, post("eli-owner", "/api/elicitation/" + id, answer).statusCode());
@@ -382,12 +398,16 @@ class EventRoutesTest {
     void pendingRequestsAreReplayedAndDeclineNeedsNoContent() throws Exception {
       SessionId s = server.open("eli-2");
       CompletableFuture<ElicitationResponse> future =
-          server.inspector.elicitations().request(s, "alpha", new ElicitationRequest("Ok?", "not a schema"));
+          server
+              .inspector
+              .elicitations()
+              .request(s, "alpha", new ElicitationRequest("Ok?", "not a schema"));
       try (SseTestClient c = stream("eli-2", "/api/elicitation/stream", Map.of())) {
         JsonNode body = data(c.nextEvent(WAIT));
         assertEquals("not a schema", body.path("requestedSchema").asText());
         String id = body.path("requestId").asText();
-        assertEquals(204, post("eli-2", "/api/elicitation/" + id, "{\"action\":\"DECLINE\"}").statusCode());
+        assertEquals(
+            204, post("eli-2", "/api/elicitation/" + id, "{\"action\":\"DECLINE\"}").statusCode());
         assertEquals(ElicitationAction.DECLINE, future.get(10, TimeUnit.SECONDS).action());
       }
     }
@@ -396,7 +416,10 @@ class EventRoutesTest {
     void badBodiesAre400NamingTheField() throws Exception {
       SessionId s = server.open("eli-3");
       CompletableFuture<ElicitationResponse> future =
-          server.inspector.elicitations().request(s, "alpha", new ElicitationRequest("Ok?", SCHEMA));
+          server
+              .inspector
+              .elicitations()
+              .request(s, "alpha", new ElicitationRequest("Ok?", SCHEMA));
       String id = server.inspector.elicitations().pending(s).get(0).requestId();
       String path = "/api/elicitation/" + id;
       assertProblem(
@@ -415,7 +438,10 @@ class EventRoutesTest {
           "bad_request",
           "field 'action' must be one of [accept, decline, cancel], but was 'maybe'");
       assertProblem(
-          post("eli-3", path, "{\"content\":{}}"), 400, "bad_request", "field 'action' is required");
+          post("eli-3", path, "{\"content\":{}}"),
+          400,
+          "bad_request",
+          "field 'action' is required");
       assertFalse(future.isDone());
       assertEquals(204, post("eli-3", path, "{\"action\":\"cancel\"}").statusCode());
       assertEquals(ElicitationAction.CANCEL, future.get(10, TimeUnit.SECONDS).action());
@@ -446,7 +472,8 @@ class EventRoutesTest {
         assertEquals("b", data(pb.nextEvent(WAIT)).path("message").asText());
         assertEquals("a", data(ea.nextEvent(WAIT)).path("message").asText());
         assertEquals("b", data(eb.nextEvent(WAIT)).path("message").asText());
-        // A marker published after the other user's event arrives next: nothing foreign came between.
+        // A marker published after the other user's event arrives next: nothing foreign came
+        // between.
         server.inspector.rpcLog().publish(a, "same", Direction.SEND, "{\"from\":\"a2\"}");
         assertEquals("a2", data(ra.nextEvent(WAIT)).path("message").path("from").asText());
       }

@@ -13,8 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -64,7 +64,9 @@ final class EventServer implements AutoCloseable {
         (classes, ctx) -> {
           ServletRegistrations.registerFilter(ctx, "test-inspector", filter, "/api/*");
           ServletRegistrations.registerApi(
-              ctx, "inspector-api", ServletRegistrations.apiServlet(router, api, inspector.scheduler()));
+              ctx,
+              "inspector-api",
+              ServletRegistrations.apiServlet(router, api, inspector.scheduler()));
         });
     server.setHandler(context);
     server.start();

@@ -114,7 +114,8 @@ final class SseTestClient implements Flow.Subscriber<String>, AutoCloseable {
     switch (field) {
       case "id" -> id = value;
       case "event" -> event = value;
-      case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+      case "data" ->
+          data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
       default -> {
         // retry and unknown fields
       }

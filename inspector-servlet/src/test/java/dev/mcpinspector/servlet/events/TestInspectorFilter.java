@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Stands in for the inspector filter of {@code InspectorServlets.register}: the user is named by
  * the test header {@code X-Test-User} (each user has one fixed session), the client address by
- * {@code X-Test-Address}. It acquires the session's lease and releases it when the request, or
- * its async stream, completes, as the real filter does.
+ * {@code X-Test-Address}. It acquires the session's lease and releases it when the request, or its
+ * async stream, completes, as the real filter does.
  */
 final class TestInspectorFilter implements Filter {
 

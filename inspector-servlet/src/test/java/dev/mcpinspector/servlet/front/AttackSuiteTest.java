@@ -39,6 +39,7 @@ class AttackSuiteTest {
       "jwt-secret-for-tests-0123456789-abcdef".getBytes(StandardCharsets.US_ASCII);
   static final String ISSUER = "https://idp.example";
   static final String AUDIENCE = "inspector";
+
   /** The fake clock's start, 2026-01-01T00:00:00Z, in epoch seconds. */
   static final long NOW = 1_767_225_600L;
 
@@ -100,8 +101,8 @@ class AttackSuiteTest {
 
   /** The filter releases a lease after the response may already have reached the client. */
   void awaitNoLeases() {
-    Awaits.until("every lease is released",
-        () -> server.inspector.store().stats().activeLeases() == 0);
+    Awaits.until(
+        "every lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
   }
 
   void assertAnonymous(String cookie) {
@@ -122,8 +123,14 @@ class AttackSuiteTest {
       assertFalse(Http.json(r).get("renewed").asBoolean());
       assertFalse(Http.json(r).get("authenticated").asBoolean());
 
-      HttpResponse<String> login = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-          "Cookie", chosen, "X-Inspector-CSRF", Http.json(r).get("csrfToken").asText());
+      HttpResponse<String> login =
+          http.post(
+              "/api/login",
+              "{\"accessKey\":\"" + ALICE_KEY + "\"}",
+              "Cookie",
+              chosen,
+              "X-Inspector-CSRF",
+              Http.json(r).get("csrfToken").asText());
       assertEquals(403, login.statusCode(), "the chosen cookie's session has another CSRF token");
       assertEquals("csrf_failed", code(login));
       assertNotEquals(chosen, Http.cookie(login).orElseThrow());
@@ -132,8 +139,14 @@ class AttackSuiteTest {
     @Test
     void fixationThroughLogin_isDefeatedByRenewal() {
       Http.Session planted = http.newSession();
-      HttpResponse<String> login = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-          "Cookie", planted.cookie(), "X-Inspector-CSRF", planted.csrf());
+      HttpResponse<String> login =
+          http.post(
+              "/api/login",
+              "{\"accessKey\":\"" + ALICE_KEY + "\"}",
+              "Cookie",
+              planted.cookie(),
+              "X-Inspector-CSRF",
+              planted.csrf());
       assertEquals(200, login.statusCode());
       String aliceCookie = Http.cookie(login).orElseThrow();
       assertNotEquals(planted.cookie(), aliceCookie);
@@ -147,8 +160,11 @@ class AttackSuiteTest {
       String value = cookieValue(alice.cookie());
       String mac = value.substring(value.lastIndexOf('.') + 1);
       char flipped = mac.charAt(0) == 'A' ? 'B' : 'A';
-      String forged = "inspector=" + value.substring(0, value.lastIndexOf('.') + 1) + flipped
-          + mac.substring(1);
+      String forged =
+          "inspector="
+              + value.substring(0, value.lastIndexOf('.') + 1)
+              + flipped
+              + mac.substring(1);
       assertAnonymous(forged);
       HttpResponse<String> s = http.get("/api/session", "Cookie", forged);
       assertFalse(Http.json(s).get("authenticated").asBoolean());
@@ -178,7 +194,9 @@ class AttackSuiteTest {
       assertFalse(Http.json(bound).get("renewed").asBoolean(), "retired key: not even renewed");
       HttpResponse<String> anon = http.get("/api/session", "Cookie", pre.cookie());
       assertEquals(pre.body().get("createdAt").asText(), "2026-01-01T00:00:00Z");
-      assertEquals("2026-01-01T00:00:10Z", Http.json(anon).get("createdAt").asText(),
+      assertEquals(
+          "2026-01-01T00:00:10Z",
+          Http.json(anon).get("createdAt").asText(),
           "a new pre-session was minted");
     }
 
@@ -191,10 +209,13 @@ class AttackSuiteTest {
       restart(c -> c.signingKeys(List.of(KEY_B, KEY_A)), later);
 
       HttpResponse<String> bound = http.get("/api/session", "Cookie", alice.cookie());
-      assertTrue(Http.json(bound).get("renewed").asBoolean(),
+      assertTrue(
+          Http.json(bound).get("renewed").asBoolean(),
           "signature accepted; the bound session itself ended with the restart");
       HttpResponse<String> anon = http.get("/api/session", "Cookie", pre.cookie());
-      assertEquals("2026-01-01T00:00:00Z", Http.json(anon).get("createdAt").asText(),
+      assertEquals(
+          "2026-01-01T00:00:00Z",
+          Http.json(anon).get("createdAt").asText(),
           "the same pre-session");
     }
 
@@ -203,8 +224,9 @@ class AttackSuiteTest {
       Http.Session alice = aliceWithManager();
       String value = cookieValue(alice.cookie());
       String id = value.split("\\.")[1];
-      for (String header : List.of("X-Session-Id", "Mcp-Session-Id", "X-Inspector-Session",
-          "Session", "X-Auth-Token")) {
+      for (String header :
+          List.of(
+              "X-Session-Id", "Mcp-Session-Id", "X-Inspector-Session", "Session", "X-Auth-Token")) {
         for (String v : List.of(id, value, alice.cookie())) {
           HttpResponse<String> r = http.get("/api/whoami", header, v);
           assertEquals(401, r.statusCode(), header + " selected a session");
@@ -225,24 +247,27 @@ class AttackSuiteTest {
     void twoDifferentSessionCookies_areRefused() {
       Http.Session alice = aliceWithManager();
       Http.Session other = http.newSession();
-      HttpResponse<String> r = http.get("/api/whoami", "Cookie",
-          alice.cookie() + "; " + other.cookie());
+      HttpResponse<String> r =
+          http.get("/api/whoami", "Cookie", alice.cookie() + "; " + other.cookie());
       assertEquals(400, r.statusCode());
       assertEquals("bad_request", code(r));
-      HttpResponse<String> lines = http.send(http.request("/api/whoami",
-          "Cookie", other.cookie(), "Cookie", alice.cookie()).GET().build());
+      HttpResponse<String> lines =
+          http.send(
+              http.request("/api/whoami", "Cookie", other.cookie(), "Cookie", alice.cookie())
+                  .GET()
+                  .build());
       assertEquals(400, lines.statusCode());
       assertEquals(1, managersCreated());
-      HttpResponse<String> same = http.get("/api/whoami", "Cookie",
-          alice.cookie() + "; " + alice.cookie());
+      HttpResponse<String> same =
+          http.get("/api/whoami", "Cookie", alice.cookie() + "; " + alice.cookie());
       assertEquals(200, same.statusCode(), "the same value twice is one cookie");
     }
 
     @Test
     void anotherPrincipalsCookieWithMyCredentials_givesMeANewSession() {
       Http.Session alice = aliceWithManager();
-      HttpResponse<String> bob = http.get("/api/whoami", "Cookie", alice.cookie(),
-          "Authorization", "Bearer " + BOB_KEY);
+      HttpResponse<String> bob =
+          http.get("/api/whoami", "Cookie", alice.cookie(), "Authorization", "Bearer " + BOB_KEY);
       assertEquals(200, bob.statusCode(), bob.body());
       assertEquals("bob", Http.json(bob).get("principal").asText());
       assertEquals(1, Http.json(bob).get("manager").asInt(), "bob got his own manager");
@@ -256,8 +281,8 @@ class AttackSuiteTest {
     @Test
     void cookieReplayedAfterLogout_isDead() {
       Http.Session alice = aliceWithManager();
-      HttpResponse<String> out = http.post("/api/logout", "", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", alice.csrf());
+      HttpResponse<String> out =
+          http.post("/api/logout", "", "Cookie", alice.cookie(), "X-Inspector-CSRF", alice.csrf());
       assertEquals(204, out.statusCode());
       String expired = Http.setCookie(out);
       assertTrue(expired.contains("Max-Age=0") || expired.contains("Expires="), expired);
@@ -265,8 +290,9 @@ class AttackSuiteTest {
       assertAnonymous(alice.cookie());
       HttpResponse<String> s = http.get("/api/session", "Cookie", alice.cookie());
       assertTrue(Http.json(s).get("renewed").asBoolean());
-      HttpResponse<String> post = http.post("/api/things", "{}", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", alice.csrf());
+      HttpResponse<String> post =
+          http.post(
+              "/api/things", "{}", "Cookie", alice.cookie(), "X-Inspector-CSRF", alice.csrf());
       assertEquals(403, post.statusCode(), "the old CSRF token died with the session");
       assertEquals(0, server.thingsCreated.get());
       assertEquals(1, managersCreated());
@@ -281,8 +307,8 @@ class AttackSuiteTest {
       assertEquals(0, server.inspector.sessions().boundSessionCount());
       Awaits.until("alice's manager is closed", () -> server.factory.last().isClosed());
       assertAnonymous(alice.cookie());
-      assertTrue(Http.json(http.get("/api/session", "Cookie", alice.cookie()))
-          .get("renewed").asBoolean());
+      assertTrue(
+          Http.json(http.get("/api/session", "Cookie", alice.cookie())).get("renewed").asBoolean());
       assertEquals(1, managersCreated());
     }
 
@@ -292,7 +318,9 @@ class AttackSuiteTest {
       Http.Session alice = aliceWithManager();
       for (int i = 0; i < 2; i++) {
         server.time.advance(Duration.ofMinutes(25));
-        assertEquals(200, http.get("/api/whoami", "Cookie", alice.cookie()).statusCode(),
+        assertEquals(
+            200,
+            http.get("/api/whoami", "Cookie", alice.cookie()).statusCode(),
             "still inside both limits");
         awaitNoLeases();
       }
@@ -322,8 +350,8 @@ class AttackSuiteTest {
     void anotherSessionsToken_isRefused() {
       Http.Session alice = http.login(ALICE_KEY);
       Http.Session bob = http.login(BOB_KEY);
-      HttpResponse<String> r = http.post("/api/things", "{}", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", bob.csrf());
+      HttpResponse<String> r =
+          http.post("/api/things", "{}", "Cookie", alice.cookie(), "X-Inspector-CSRF", bob.csrf());
       assertEquals(403, r.statusCode());
       assertEquals("csrf_failed", code(r));
       assertEquals(0, server.thingsCreated.get());
@@ -332,8 +360,16 @@ class AttackSuiteTest {
     @Test
     void crossSiteFetch_isRefused() {
       Http.Session alice = http.login(ALICE_KEY);
-      HttpResponse<String> r = http.post("/api/things", "{}", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", alice.csrf(), "Sec-Fetch-Site", "cross-site");
+      HttpResponse<String> r =
+          http.post(
+              "/api/things",
+              "{}",
+              "Cookie",
+              alice.cookie(),
+              "X-Inspector-CSRF",
+              alice.csrf(),
+              "Sec-Fetch-Site",
+              "cross-site");
       assertEquals(403, r.statusCode());
       assertEquals("origin_forbidden", code(r));
       assertEquals(0, server.thingsCreated.get());
@@ -342,8 +378,16 @@ class AttackSuiteTest {
     @Test
     void foreignOrigin_isRefused() {
       Http.Session alice = http.login(ALICE_KEY);
-      HttpResponse<String> r = http.post("/api/things", "{}", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", alice.csrf(), "Origin", "https://evil.example");
+      HttpResponse<String> r =
+          http.post(
+              "/api/things",
+              "{}",
+              "Cookie",
+              alice.cookie(),
+              "X-Inspector-CSRF",
+              alice.csrf(),
+              "Origin",
+              "https://evil.example");
       assertEquals(403, r.statusCode());
       assertEquals("origin_forbidden", code(r));
       assertTrue(r.headers().allValues("Access-Control-Allow-Origin").isEmpty());
@@ -353,8 +397,8 @@ class AttackSuiteTest {
     @Test
     void loginWithoutToken_isRefused() {
       Http.Session pre = http.newSession();
-      HttpResponse<String> r = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-          "Cookie", pre.cookie());
+      HttpResponse<String> r =
+          http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}", "Cookie", pre.cookie());
       assertEquals(403, r.statusCode());
       assertEquals("csrf_failed", code(r));
       assertEquals(0, server.inspector.sessions().boundSessionCount());
@@ -363,9 +407,18 @@ class AttackSuiteTest {
     @Test
     void sameOriginRequestWithToken_passes() {
       Http.Session alice = http.login(ALICE_KEY);
-      HttpResponse<String> r = http.post("/api/things", "{}", "Cookie", alice.cookie(),
-          "X-Inspector-CSRF", alice.csrf(), "Sec-Fetch-Site", "same-origin",
-          "Origin", "https://app.example.com");
+      HttpResponse<String> r =
+          http.post(
+              "/api/things",
+              "{}",
+              "Cookie",
+              alice.cookie(),
+              "X-Inspector-CSRF",
+              alice.csrf(),
+              "Sec-Fetch-Site",
+              "same-origin",
+              "Origin",
+              "https://app.example.com");
       assertEquals(201, r.statusCode(), r.body());
       assertEquals(1, server.thingsCreated.get());
     }
@@ -377,8 +430,11 @@ class AttackSuiteTest {
     @Test
     void foreignHost_isRefused() {
       for (String path : List.of("/api/session", "/api/health", "/api/whoami")) {
-        RawHttp.Response r = RawHttp.send(server.port(),
-            "GET " + path + " HTTP/1.1\r\nHost: rebound.evil.example:" + server.port(), null);
+        RawHttp.Response r =
+            RawHttp.send(
+                server.port(),
+                "GET " + path + " HTTP/1.1\r\nHost: rebound.evil.example:" + server.port(),
+                null);
         assertEquals(403, r.status(), path);
         assertTrue(r.body().contains("\"host_forbidden\""), r.body());
         assertTrue(r.headers("Set-Cookie").isEmpty(), "no session for a rebinding page");
@@ -388,8 +444,13 @@ class AttackSuiteTest {
 
     @Test
     void forwardedProtoFromUntrustedPeer_isIgnored() {
-      HttpResponse<String> r = http.get("/api/session", "X-Forwarded-Proto", "https",
-          "Forwarded", "proto=https;host=inspector.example.com");
+      HttpResponse<String> r =
+          http.get(
+              "/api/session",
+              "X-Forwarded-Proto",
+              "https",
+              "Forwarded",
+              "proto=https;host=inspector.example.com");
       String setCookie = Http.setCookie(r);
       assertTrue(setCookie.startsWith("inspector="), setCookie);
       assertFalse(setCookie.contains("Secure"), setCookie);
@@ -402,9 +463,15 @@ class AttackSuiteTest {
       String setCookie = Http.setCookie(r);
       assertTrue(setCookie.startsWith("__Host-inspector="), setCookie);
       assertTrue(setCookie.contains("; Secure"), setCookie);
-      HttpResponse<String> plain = http.get("/api/session", "Cookie",
-          "inspector=" + cookieValue(Http.cookie(r).orElseThrow()), "X-Forwarded-Proto", "https");
-      assertNotEquals(Http.json(r).get("csrfToken").asText(),
+      HttpResponse<String> plain =
+          http.get(
+              "/api/session",
+              "Cookie",
+              "inspector=" + cookieValue(Http.cookie(r).orElseThrow()),
+              "X-Forwarded-Proto",
+              "https");
+      assertNotEquals(
+          Http.json(r).get("csrfToken").asText(),
           Http.json(plain).get("csrfToken").asText(),
           "an https request never reads the plain-http cookie name");
     }
@@ -412,8 +479,11 @@ class AttackSuiteTest {
     @Test
     void trustedProxyOverIpv6Loopback_isRecognised() throws Exception {
       server.close();
-      server = FrontServer.start(config().trustedProxies(List.of("::1/128"))
-          .allowedHosts(List.of("[::1]")).build(), new FakeTicker(), "::1");
+      server =
+          FrontServer.start(
+              config().trustedProxies(List.of("::1/128")).allowedHosts(List.of("[::1]")).build(),
+              new FakeTicker(),
+              "::1");
       http = new Http(server);
       HttpResponse<String> r = http.get("/api/session", "X-Forwarded-Proto", "https");
       assertTrue(Http.setCookie(r).startsWith("__Host-inspector="), Http.setCookie(r));
@@ -421,9 +491,12 @@ class AttackSuiteTest {
 
     @Test
     void forwardedHostFromUntrustedPeer_doesNotPassTheHostCheck() {
-      RawHttp.Response r = RawHttp.send(server.port(),
-          "GET /api/session HTTP/1.1\r\nHost: rebound.evil.example\r\n"
-              + "X-Forwarded-Host: localhost", null);
+      RawHttp.Response r =
+          RawHttp.send(
+              server.port(),
+              "GET /api/session HTTP/1.1\r\nHost: rebound.evil.example\r\n"
+                  + "X-Forwarded-Host: localhost",
+              null);
       assertEquals(403, r.status());
     }
 
@@ -443,7 +516,12 @@ class AttackSuiteTest {
   class Jwt {
 
     String claims(String aud, long exp) {
-      return "{\"sub\":\"carol\",\"iss\":\"" + ISSUER + "\",\"aud\":\"" + aud + "\",\"exp\":" + exp
+      return "{\"sub\":\"carol\",\"iss\":\""
+          + ISSUER
+          + "\",\"aud\":\""
+          + aud
+          + "\",\"exp\":"
+          + exp
           + "}";
     }
 
@@ -458,8 +536,11 @@ class AttackSuiteTest {
 
     @Test
     void validToken_isAccepted() {
-      HttpResponse<String> r = http.get("/api/whoami",
-          "Authorization", "Bearer " + Jwts.hs256(claims(AUDIENCE, NOW + 300), JWT_SECRET));
+      HttpResponse<String> r =
+          http.get(
+              "/api/whoami",
+              "Authorization",
+              "Bearer " + Jwts.hs256(claims(AUDIENCE, NOW + 300), JWT_SECRET));
       assertEquals(200, r.statusCode(), r.body());
       assertEquals("carol", Http.json(r).get("principal").asText());
     }
@@ -493,13 +574,24 @@ class AttackSuiteTest {
     void accessKeyGuessing_isLimitedEvenForTheRightKey() {
       Http.Session pre = http.newSession();
       for (int i = 0; i < 10; i++) {
-        HttpResponse<String> r = http.post("/api/login",
-            "{\"accessKey\":\"guess-number-" + i + "-xxxxxxxx\"}",
-            "Cookie", pre.cookie(), "X-Inspector-CSRF", pre.csrf());
+        HttpResponse<String> r =
+            http.post(
+                "/api/login",
+                "{\"accessKey\":\"guess-number-" + i + "-xxxxxxxx\"}",
+                "Cookie",
+                pre.cookie(),
+                "X-Inspector-CSRF",
+                pre.csrf());
         assertEquals(401, r.statusCode(), "attempt " + i);
       }
-      HttpResponse<String> limited = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-          "Cookie", pre.cookie(), "X-Inspector-CSRF", pre.csrf());
+      HttpResponse<String> limited =
+          http.post(
+              "/api/login",
+              "{\"accessKey\":\"" + ALICE_KEY + "\"}",
+              "Cookie",
+              pre.cookie(),
+              "X-Inspector-CSRF",
+              pre.csrf());
       assertEquals(429, limited.statusCode());
       assertEquals("rate_limited", code(limited));
       long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
@@ -510,13 +602,22 @@ class AttackSuiteTest {
     @Test
     void bearerGuessing_isLimitedAndForwardedForDoesNotEvadeIt() {
       for (int i = 0; i < 10; i++) {
-        HttpResponse<String> r = http.get("/api/whoami",
-            "Authorization", "Bearer guess-number-" + i + "-xxxxxxxx",
-            "X-Forwarded-For", "198.51.100." + i);
+        HttpResponse<String> r =
+            http.get(
+                "/api/whoami",
+                "Authorization",
+                "Bearer guess-number-" + i + "-xxxxxxxx",
+                "X-Forwarded-For",
+                "198.51.100." + i);
         assertEquals(401, r.statusCode(), "attempt " + i);
       }
-      HttpResponse<String> limited = http.get("/api/whoami", "Authorization", "Bearer " + ALICE_KEY,
-          "X-Forwarded-For", "198.51.100.200");
+      HttpResponse<String> limited =
+          http.get(
+              "/api/whoami",
+              "Authorization",
+              "Bearer " + ALICE_KEY,
+              "X-Forwarded-For",
+              "198.51.100.200");
       assertEquals(429, limited.statusCode());
       assertEquals("rate_limited", code(limited));
       assertTrue(limited.headers().firstValue("Retry-After").isPresent());
@@ -530,8 +631,11 @@ class AttackSuiteTest {
     @Test
     void hugeCookieHeader_isACleanClientError() {
       String huge = "inspector=" + "A".repeat(100 * 1024);
-      RawHttp.Response r = RawHttp.send(server.port(),
-          "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + huge, null);
+      RawHttp.Response r =
+          RawHttp.send(
+              server.port(),
+              "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + huge,
+              null);
       assertTrue(r.status() >= 400 && r.status() < 500, "status " + r.status());
       assertEquals(0, managersCreated());
       assertEquals(0, server.inspector.sessions().boundSessionCount());
@@ -550,13 +654,17 @@ class AttackSuiteTest {
     @Test
     void controlAndNonAsciiCharactersInCookies_areNeverAdoptedNorFatal() {
       Http.Session alice = aliceWithManager();
-      for (String value : List.of(
-          cookieValue(alice.cookie()) + "\u0001",
-          RawHttp.utf8Bytes("é☃" + cookieValue(alice.cookie())),
-          cookieValue(alice.cookie()) + "\u007f",
-          "\"" + cookieValue(alice.cookie()) + "\"")) {
-        RawHttp.Response r = RawHttp.send(server.port(),
-            "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: inspector=" + value, null);
+      for (String value :
+          List.of(
+              cookieValue(alice.cookie()) + "\u0001",
+              RawHttp.utf8Bytes("é☃" + cookieValue(alice.cookie())),
+              cookieValue(alice.cookie()) + "\u007f",
+              "\"" + cookieValue(alice.cookie()) + "\"")) {
+        RawHttp.Response r =
+            RawHttp.send(
+                server.port(),
+                "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: inspector=" + value,
+                null);
         assertTrue(r.status() == 400 || r.status() == 401, "status " + r.status() + " " + r.body());
       }
       assertEquals(1, managersCreated());
@@ -565,22 +673,33 @@ class AttackSuiteTest {
     @Test
     void controlAndNonAsciiCharactersInHeaders_areCleanClientErrors() {
       Http.Session alice = http.login(ALICE_KEY);
-      List<String> heads = List.of(
-          "POST /api/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Cookie: " + alice.cookie() + "\r\nX-Inspector-CSRF: " + alice.csrf() + "\u0001",
-          "POST /api/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              + "Cookie: " + alice.cookie() + "\r\nX-Inspector-CSRF: "
-              + RawHttp.utf8Bytes("ü" + alice.csrf()),
-          "GET /api/session HTTP/1.1\r\nHost: " + RawHttp.utf8Bytes("lócalhost"),
-          "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-              + RawHttp.utf8Bytes("ключ-0123456789abcdef"));
+      List<String> heads =
+          List.of(
+              "POST /api/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Cookie: "
+                  + alice.cookie()
+                  + "\r\nX-Inspector-CSRF: "
+                  + alice.csrf()
+                  + "\u0001",
+              "POST /api/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Cookie: "
+                  + alice.cookie()
+                  + "\r\nX-Inspector-CSRF: "
+                  + RawHttp.utf8Bytes("ü" + alice.csrf()),
+              "GET /api/session HTTP/1.1\r\nHost: " + RawHttp.utf8Bytes("lócalhost"),
+              "GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + RawHttp.utf8Bytes("ключ-0123456789abcdef"));
       for (String head : heads) {
-        RawHttp.Response r = RawHttp.send(server.port(), head, head.startsWith("POST") ? "{}" : null);
+        RawHttp.Response r =
+            RawHttp.send(server.port(), head, head.startsWith("POST") ? "{}" : null);
         assertTrue(r.status() >= 400 && r.status() < 500, "status " + r.status() + " for " + head);
       }
-      RawHttp.Response identity = RawHttp.send(server.port(),
-          "GET /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-User: "
-              + RawHttp.utf8Bytes("ålice"), null);
+      RawHttp.Response identity =
+          RawHttp.send(
+              server.port(),
+              "GET /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-User: "
+                  + RawHttp.utf8Bytes("ålice"),
+              null);
       assertEquals(200, identity.status(), "an untrusted peer's identity header is ignored");
       assertTrue(identity.body().contains("\"authenticated\":false"), identity.body());
       assertEquals(0, server.thingsCreated.get());
@@ -594,8 +713,14 @@ class AttackSuiteTest {
     @Test
     void loginRenewsTheId_andTheOldCookieStopsWorking() {
       Http.Session first = http.login(ALICE_KEY);
-      HttpResponse<String> again = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-          "Cookie", first.cookie(), "X-Inspector-CSRF", first.csrf());
+      HttpResponse<String> again =
+          http.post(
+              "/api/login",
+              "{\"accessKey\":\"" + ALICE_KEY + "\"}",
+              "Cookie",
+              first.cookie(),
+              "X-Inspector-CSRF",
+              first.csrf());
       assertEquals(200, again.statusCode());
       String second = Http.cookie(again).orElseThrow();
       assertNotEquals(first.cookie(), second);
@@ -623,7 +748,8 @@ class AttackSuiteTest {
       for (int i = 0; i < 10_000; i++) {
         HttpResponse<String> r = http.send(request);
         if (r.statusCode() != 200 || r.headers().firstValue("Set-Cookie").isPresent()) {
-          throw new AssertionError("request " + i + ": " + r.statusCode() + " " + r.headers().map());
+          throw new AssertionError(
+              "request " + i + ": " + r.statusCode() + " " + r.headers().map());
         }
       }
       assertEquals(0, server.inspector.sessions().boundSessionCount());
@@ -646,9 +772,10 @@ class AttackSuiteTest {
     @Test
     void streamHoldsItsLeaseUntilItEnds() throws Exception {
       Http.Session alice = http.login(ALICE_KEY);
-      HttpResponse<Stream<String>> stream = http.client.send(
-          http.request("/api/stream", "Cookie", alice.cookie()).GET().build(),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> stream =
+          http.client.send(
+              http.request("/api/stream", "Cookie", alice.cookie()).GET().build(),
+              HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, stream.statusCode());
       Iterator<String> lines = stream.body().iterator();
       while (!lines.next().startsWith("event: hello")) {
@@ -659,10 +786,12 @@ class AttackSuiteTest {
       while (lines.hasNext()) {
         lines.next();
       }
-      Awaits.until("the stream's lease is released",
+      Awaits.until(
+          "the stream's lease is released",
           () -> server.inspector.store().stats().activeLeases() == 0);
       assertEquals(200, http.get("/api/whoami", "Cookie", alice.cookie()).statusCode());
-      Awaits.until("the request's lease is released",
+      Awaits.until(
+          "the request's lease is released",
           () -> server.inspector.store().stats().activeLeases() == 0);
       assertEquals(1, managersCreated());
     }
@@ -671,9 +800,10 @@ class AttackSuiteTest {
     void fullStoreAnswersServerBusy() throws Exception {
       restart(c -> c.maxSessions(1), new FakeTicker());
       Http.Session alice = http.login(ALICE_KEY);
-      HttpResponse<Stream<String>> stream = http.client.send(
-          http.request("/api/stream", "Cookie", alice.cookie()).GET().build(),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> stream =
+          http.client.send(
+              http.request("/api/stream", "Cookie", alice.cookie()).GET().build(),
+              HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, stream.statusCode());
       Http.Session bob = http.login(BOB_KEY);
       HttpResponse<String> busy = http.get("/api/whoami", "Cookie", bob.cookie());
@@ -681,8 +811,9 @@ class AttackSuiteTest {
       assertEquals("server_busy", code(busy));
       assertTrue(busy.headers().firstValue("Retry-After").isPresent());
       server.closeStreams();
-      stream.body().forEach(line -> { });
-      Awaits.until("alice's stream lease is released",
+      stream.body().forEach(line -> {});
+      Awaits.until(
+          "alice's stream lease is released",
           () -> server.inspector.store().stats().activeLeases() == 0);
       HttpResponse<String> served = http.get("/api/whoami", "Cookie", bob.cookie());
       assertEquals(200, served.statusCode(), "alice's idle session was evicted for bob");
@@ -707,8 +838,16 @@ class AttackSuiteTest {
       JsonNode body = Http.json(http.get("/api/session", "Cookie", alice.cookie()));
       assertFalse(body.toString().contains(id));
       assertFalse(alice.body().toString().contains(id));
-      assertEquals(List.of("authenticated", "principal", "csrfToken", "mode", "createdAt",
-          "idleExpiresAt", "absoluteExpiresAt", "renewed"),
+      assertEquals(
+          List.of(
+              "authenticated",
+              "principal",
+              "csrfToken",
+              "mode",
+              "createdAt",
+              "idleExpiresAt",
+              "absoluteExpiresAt",
+              "renewed"),
           iterableToList(body.fieldNames()));
     }
   }

@@ -31,9 +31,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * InspectorServlets#register}, a test route module and a static servlet on {@code /}.
  *
  * <p>Test routes: {@code GET /api/whoami} (the principal and which manager served the request),
- * {@code POST /api/things} (an unsafe leased route), {@code GET /api/stream} (an SSE stream
- * whose source the test closes with {@link #closeStreams()}) and {@code GET /api/redispatch}
- * (goes async and dispatches to {@code /api/whoami}).
+ * {@code POST /api/things} (an unsafe leased route), {@code GET /api/stream} (an SSE stream whose
+ * source the test closes with {@link #closeStreams()}) and {@code GET /api/redispatch} (goes async
+ * and dispatches to {@code /api/whoami}).
  */
 final class FrontServer implements AutoCloseable {
 
@@ -111,15 +111,15 @@ final class FrontServer implements AutoCloseable {
             InspectorRequest r = InspectorRequest.of(ex);
             TestManager m = r.manager(TestManager.class);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("principal", r.admission().principal() == null
-                ? null : r.admission().principal().subject());
+            body.put(
+                "principal",
+                r.admission().principal() == null ? null : r.admission().principal().subject());
             body.put("manager", factory.created.indexOf(m));
             ex.respondJson(200, body);
           });
-      routes.get(
-          "/redispatch",
-          ex -> ex.request().startAsync().dispatch("/api/whoami"));
-      routes.post("/things", 
+      routes.get("/redispatch", ex -> ex.request().startAsync().dispatch("/api/whoami"));
+      routes.post(
+          "/things",
           ex -> {
             InspectorRequest.of(ex).manager(TestManager.class);
             thingsCreated.incrementAndGet();
@@ -132,7 +132,7 @@ final class FrontServer implements AutoCloseable {
             TestSource source = new TestSource();
             source.queue.add(SseEvent.of(1, "hello", "{}"));
             streams.add(source);
-            ex.respondSse(source, () -> { });
+            ex.respondSse(source, () -> {});
           });
     };
   }
@@ -152,7 +152,7 @@ final class FrontServer implements AutoCloseable {
   static final class TestSource implements SseSource {
     final Queue<SseEvent> queue = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
-    private volatile Runnable signal = () -> { };
+    private volatile Runnable signal = () -> {};
 
     @Override
     public List<SseEvent> poll(int max) {

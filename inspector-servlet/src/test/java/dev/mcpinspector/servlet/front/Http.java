@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A plain HTTP client that never stores cookies: every test says exactly which cookie it sends,
- * the way an attacker would.
+ * A plain HTTP client that never stores cookies: every test says exactly which cookie it sends, the
+ * way an attacker would.
  */
 final class Http {
 
@@ -42,7 +41,8 @@ final class Http {
   }
 
   HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(20));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(20));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -79,15 +79,18 @@ final class Http {
 
   static String setCookie(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("inspector=") || c.startsWith("__Host-inspector=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no session Set-Cookie in " + response.headers().map()));
+        .filter(c -> c.startsWith("inspector=") || c.startsWith("__Host-inspector="))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no session Set-Cookie in " + response.headers().map()));
   }
 
   /** A browser session: the cookie and CSRF token of the last {@code GET /api/session}. */
   record Session(String cookie, String csrf, JsonNode body) {}
 
   Session session(String cookie) {
-    HttpResponse<String> r = cookie == null ? get("/api/session") : get("/api/session", "Cookie", cookie);
+    HttpResponse<String> r =
+        cookie == null ? get("/api/session") : get("/api/session", "Cookie", cookie);
     if (r.statusCode() != 200) {
       throw new AssertionError("GET /api/session answered " + r.statusCode() + " " + r.body());
     }
@@ -102,8 +105,14 @@ final class Http {
   /** Logs in with an access key, starting from a fresh pre-session. */
   Session login(String accessKey) {
     Session pre = newSession();
-    HttpResponse<String> r = post("/api/login", "{\"accessKey\":\"" + accessKey + "\"}",
-        "Cookie", pre.cookie(), "X-Inspector-CSRF", pre.csrf());
+    HttpResponse<String> r =
+        post(
+            "/api/login",
+            "{\"accessKey\":\"" + accessKey + "\"}",
+            "Cookie",
+            pre.cookie(),
+            "X-Inspector-CSRF",
+            pre.csrf());
     if (r.statusCode() != 200) {
       throw new AssertionError("login answered " + r.statusCode() + " " + r.body());
     }

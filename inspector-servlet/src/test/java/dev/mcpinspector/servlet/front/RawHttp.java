@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: a foreign {@code
- * Host}, control characters and raw non-ASCII bytes in headers, a 100 KB cookie.
+ * HTTP/1.1 over a plain socket, for requests no well-behaved client sends: a foreign {@code Host},
+ * control characters and raw non-ASCII bytes in headers, a 100 KB cookie.
  */
 final class RawHttp {
 

@@ -29,11 +29,13 @@ class RoundTripTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = FrontServer.start(InspectorConfig.builder()
-        .mode(Mode.HOSTED)
-        .signingKeys(List.of(KEY_A))
-        .accessKeys("alice=" + ALICE_KEY)
-        .build());
+    server =
+        FrontServer.start(
+            InspectorConfig.builder()
+                .mode(Mode.HOSTED)
+                .signingKeys(List.of(KEY_A))
+                .accessKeys("alice=" + ALICE_KEY)
+                .build());
     http = new Http(server);
   }
 
@@ -61,8 +63,14 @@ class RoundTripTest {
     assertEquals("unauthenticated", Http.json(refused).get("code").asText());
     assertEquals(0, server.factory.createdCount());
 
-    HttpResponse<String> login = http.post("/api/login", "{\"accessKey\":\"" + ALICE_KEY + "\"}",
-        "Cookie", preCookie, "X-Inspector-CSRF", preCsrf);
+    HttpResponse<String> login =
+        http.post(
+            "/api/login",
+            "{\"accessKey\":\"" + ALICE_KEY + "\"}",
+            "Cookie",
+            preCookie,
+            "X-Inspector-CSRF",
+            preCsrf);
     assertEquals(200, login.statusCode(), login.body());
     assertEquals("no-store", login.headers().firstValue("Cache-Control").orElse(null));
     JsonNode bound = Http.json(login);
@@ -78,13 +86,21 @@ class RoundTripTest {
     assertEquals(200, who.statusCode(), who.body());
     assertEquals("alice", Http.json(who).get("principal").asText());
     assertEquals(1, server.factory.createdCount());
-    Awaits.until("the lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
+    Awaits.until(
+        "the lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
 
-    HttpResponse<String> logout = http.post("/api/logout", "", "Cookie", cookie,
-        "X-Inspector-CSRF", bound.get("csrfToken").asText());
+    HttpResponse<String> logout =
+        http.post(
+            "/api/logout",
+            "",
+            "Cookie",
+            cookie,
+            "X-Inspector-CSRF",
+            bound.get("csrfToken").asText());
     assertEquals(204, logout.statusCode(), logout.body());
-    assertTrue(Http.setCookie(logout).contains("Max-Age=0")
-        || Http.setCookie(logout).contains("Expires="), Http.setCookie(logout));
+    assertTrue(
+        Http.setCookie(logout).contains("Max-Age=0") || Http.setCookie(logout).contains("Expires="),
+        Http.setCookie(logout));
     Awaits.until("the manager is closed", () -> server.factory.last().isClosed());
     assertEquals(0, server.inspector.store().stats().liveSessions());
 
@@ -103,7 +119,8 @@ class RoundTripTest {
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("alice", Http.json(r).get("principal").asText());
     assertEquals(1, server.factory.createdCount());
-    Awaits.until("the lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
+    Awaits.until(
+        "the lease is released", () -> server.inspector.store().stats().activeLeases() == 0);
     assertEquals(1, server.inspector.store().stats().liveSessions());
   }
 
@@ -150,8 +167,8 @@ class RoundTripTest {
       assertEquals(403, refused.statusCode());
       assertEquals("csrf_failed", Http.json(refused).get("code").asText());
       Http.Session s = localHttp.newSession();
-      HttpResponse<String> ok = localHttp.post("/api/things", "{}", "Cookie", s.cookie(),
-          "X-Inspector-CSRF", s.csrf());
+      HttpResponse<String> ok =
+          localHttp.post("/api/things", "{}", "Cookie", s.cookie(), "X-Inspector-CSRF", s.csrf());
       assertEquals(201, ok.statusCode(), ok.body());
     }
   }

@@ -18,18 +18,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same unchanged WAR configured for hosted mode through context init-parameters only (what
- * an operator puts in Tomcat's context file or Jetty's context XML): login is required and works
- * with an access key.
+ * The same unchanged WAR configured for hosted mode through context init-parameters only (what an
+ * operator puts in Tomcat's context file or Jetty's context XML): login is required and works with
+ * an access key.
  */
 abstract class HostedWarContract {
 
   static final String ALICE_KEY = "alice-access-key-0001";
   static final Map<String, String> INIT_PARAMETERS =
       Map.of(
-          "INSPECTOR_MODE", "hosted",
-          "INSPECTOR_SIGNING_KEYS", Base64.getEncoder().encodeToString(new byte[32]),
-          "INSPECTOR_ACCESS_KEYS", "alice=" + ALICE_KEY);
+          "INSPECTOR_MODE",
+          "hosted",
+          "INSPECTOR_SIGNING_KEYS",
+          Base64.getEncoder().encodeToString(new byte[32]),
+          "INSPECTOR_ACCESS_KEYS",
+          "alice=" + ALICE_KEY);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +45,8 @@ abstract class HostedWarContract {
   abstract String base();
 
   private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-    return http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder request(String path) {
@@ -69,7 +73,8 @@ abstract class HostedWarContract {
             request("/api/login")
                 .header("Content-Type", "application/json")
                 .header("X-Inspector-CSRF", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"accessKey\":\"" + ALICE_KEY + "\"}")));
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"accessKey\":\"" + ALICE_KEY + "\"}")));
 
     assertTrue(login.statusCode() / 100 == 2, login.statusCode() + " " + login.body());
     JsonNode session = JSON.readTree(send(request("/api/session")).body());

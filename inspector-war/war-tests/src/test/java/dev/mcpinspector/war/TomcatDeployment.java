@@ -24,8 +24,7 @@ final class TomcatDeployment implements Deployment {
    * @param baseDir an empty directory for Tomcat's files
    * @param initParameters context init-parameters, as an operator sets them in a context file
    */
-  static TomcatDeployment start(Path baseDir, Map<String, String> initParameters)
-      throws Exception {
+  static TomcatDeployment start(Path baseDir, Map<String, String> initParameters) throws Exception {
     Path war = DeployedWarContract.warFile();
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(baseDir.toString());
@@ -33,7 +32,8 @@ final class TomcatDeployment implements Deployment {
     tomcat.getHost().setAppBase(webapps.toString());
     tomcat.setPort(0);
     tomcat.getConnector();
-    Context context = tomcat.addWebapp(DeployedWarContract.CONTEXT, war.toAbsolutePath().toString());
+    Context context =
+        tomcat.addWebapp(DeployedWarContract.CONTEXT, war.toAbsolutePath().toString());
     initParameters.forEach(context::addParameter);
     // Tomcat's defaults add a JSP servlet; without Jasper (not needed: the WAR has no JSP) it
     // would fail to load and log an error. Drop it once the defaults are in.
