@@ -2,6 +2,8 @@ package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.elicitation.SamplingAction;
+import dev.mcpinspector.core.elicitation.SamplingRequest;
 import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.outbound.OutboundDecision;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
@@ -171,6 +173,8 @@ final class DefaultMcpClientManager implements McpClientManager {
     if (conn == null) {
       throw notFound(serverId);
     }
+    // One lifecycle for waiting requests: what the server still asks of the user ends with it.
+    sinks.elicitation().cancelServer(session, serverId);
     closeAll(List.of(conn));
   }
 
@@ -288,8 +292,18 @@ final class DefaultMcpClientManager implements McpClientManager {
         .initializationTimeout(config.connectTimeout())
         .clientInfo(
             McpSchema.Implementation.builder(config.clientName(), config.clientVersion()).build())
-        .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+        .capabilities(
+            McpSchema.ClientCapabilities.builder().elicitation(true, true).sampling().build())
         .elicitation(request -> elicit(id, request))
+        .urlElicitation(request -> elicitUrl(id, request))
+        .elicitationCompleteConsumer(
+            n ->
+                Mono.fromRunnable(
+                    () ->
+                        sinks
+                            .elicitation()
+                            .urlElicitationCompleted(session, id, n.elicitationId())))
+        .sampling(request -> sample(id, request))
         .build();
   }
 
@@ -356,6 +370,55 @@ final class DefaultMcpClientManager implements McpClientManager {
                     .elicitation()
                     .request(session, serverId, new ElicitationRequest(req.message(), schema)))
         .map(this::toElicitResult);
+  }
+
+  private Mono<McpSchema.ElicitResult> elicitUrl(String serverId, McpSchema.ElicitUrlRequest req) {
+    // The URL is only shown to the user; neither the inspector nor the page fetches it.
+    ElicitationRequest request =
+        ElicitationRequest.url(
+            req.message() == null ? "" : req.message(),
+            req.url() == null ? "" : req.url(),
+            req.elicitationId() == null ? "" : req.elicitationId());
+    return Mono.fromFuture(() -> sinks.elicitation().request(session, serverId, request))
+        .map(
+            r ->
+                new McpSchema.ElicitResult(
+                    switch (r.action()) {
+                      case ACCEPT -> McpSchema.ElicitResult.Action.ACCEPT;
+                      case DECLINE -> McpSchema.ElicitResult.Action.DECLINE;
+                      case CANCEL -> McpSchema.ElicitResult.Action.CANCEL;
+                    },
+                    null));
+  }
+
+  private Mono<McpSchema.CreateMessageResult> sample(
+      String serverId, McpSchema.CreateMessageRequest req) {
+    SamplingRequest request;
+    try {
+      request = new SamplingRequest(mapper.writeValueAsString(req));
+    } catch (IOException e) {
+      return Mono.error(e);
+    }
+    return Mono.fromFuture(() -> sinks.elicitation().requestSampling(session, serverId, request))
+        .flatMap(
+            r -> {
+              if (r.action() != SamplingAction.APPROVE) {
+                // No model is called: a refusal or a dismissal is an error for the server.
+                return Mono.error(
+                    McpError.builder(-1)
+                        .message(
+                            r.action() == SamplingAction.REJECT
+                                ? "User rejected sampling request"
+                                : "Sampling request cancelled")
+                        .build());
+              }
+              try {
+                return Mono.just(
+                    mapper.readValue(r.resultJson(), McpSchema.CreateMessageResult.class));
+              } catch (IOException e) {
+                return Mono.error(e);
+              }
+            });
   }
 
   private McpSchema.ElicitResult toElicitResult(ElicitationResponse r) {

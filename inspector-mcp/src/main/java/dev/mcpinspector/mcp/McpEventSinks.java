@@ -3,6 +3,8 @@ package dev.mcpinspector.mcp;
 import dev.mcpinspector.core.elicitation.ElicitationBroker;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.elicitation.SamplingRequest;
+import dev.mcpinspector.core.elicitation.SamplingResponse;
 import dev.mcpinspector.core.progress.ProgressStore;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.rpc.RpcLogBus;
@@ -16,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param rpcLog receives every JSON-RPC message in both directions
  * @param progress receives progress notifications in arrival order
- * @param elicitation turns a server's {@code elicitation/create} into a request to the session's
- *     user
+ * @param elicitation turns a server's {@code elicitation/create} and {@code sampling/createMessage}
+ *     into requests to the session's user
  */
 public record McpEventSinks(RpcSink rpcLog, ProgressSink progress, ElicitationSink elicitation) {
 
@@ -43,7 +45,7 @@ public record McpEventSinks(RpcSink rpcLog, ProgressSink progress, ElicitationSi
    * @return sinks that publish to them
    */
   public static McpEventSinks of(RpcLogBus bus, ProgressStore store, ElicitationBroker broker) {
-    return new McpEventSinks(bus::publish, store::report, broker::request);
+    return new McpEventSinks(bus::publish, store::report, ElicitationSink.of(broker));
   }
 
   /** Receives JSON-RPC messages; see {@link RpcLogBus#publish}. */
@@ -83,7 +85,11 @@ public record McpEventSinks(RpcSink rpcLog, ProgressSink progress, ElicitationSi
         String message);
   }
 
-  /** Turns elicitations into user requests; see {@link ElicitationBroker#request}. */
+  /**
+   * Turns requests that wait on the user (elicitation, sampling) into user requests; see {@link
+   * ElicitationBroker}. Only {@link #request} must be implemented: by default sampling is rejected
+   * and the lifecycle calls do nothing.
+   */
   @FunctionalInterface
   public interface ElicitationSink {
     /**
@@ -96,5 +102,79 @@ public record McpEventSinks(RpcSink rpcLog, ProgressSink progress, ElicitationSi
      */
     CompletableFuture<ElicitationResponse> request(
         SessionId session, String serverId, ElicitationRequest request);
+
+    /**
+     * The sink of the core broker: every method delegates to it.
+     *
+     * @param broker the broker
+     * @return a sink over it
+     */
+    static ElicitationSink of(ElicitationBroker broker) {
+      Objects.requireNonNull(broker, "broker");
+      return new ElicitationSink() {
+        @Override
+        public CompletableFuture<ElicitationResponse> request(
+            SessionId session, String serverId, ElicitationRequest request) {
+          return broker.request(session, serverId, request);
+        }
+
+        @Override
+        public CompletableFuture<SamplingResponse> requestSampling(
+            SessionId session, String serverId, SamplingRequest request) {
+          return broker.requestSampling(session, serverId, request);
+        }
+
+        @Override
+        public int cancelServer(SessionId session, String serverId) {
+          return broker.cancelServer(session, serverId);
+        }
+
+        @Override
+        public boolean urlElicitationCompleted(
+            SessionId session, String serverId, String elicitationId) {
+          return broker.urlElicitationCompleted(session, serverId, elicitationId);
+        }
+      };
+    }
+
+    /**
+     * Asks the session's user to write or approve a sampling reply; see {@link
+     * ElicitationBroker#requestSampling}.
+     *
+     * @param session the session
+     * @param serverId the server asking
+     * @param request the {@code sampling/createMessage} params
+     * @return the answer, never completed exceptionally; by default rejected at once
+     */
+    default CompletableFuture<SamplingResponse> requestSampling(
+        SessionId session, String serverId, SamplingRequest request) {
+      return CompletableFuture.completedFuture(SamplingResponse.reject());
+    }
+
+    /**
+     * Cancels the pending requests of a server that is being removed; see {@link
+     * ElicitationBroker#cancelServer}.
+     *
+     * @param session the session
+     * @param serverId the server
+     * @return how many were cancelled; by default 0
+     */
+    default int cancelServer(SessionId session, String serverId) {
+      return 0;
+    }
+
+    /**
+     * Reports the server's {@code notifications/elicitation/complete}; see {@link
+     * ElicitationBroker#urlElicitationCompleted}.
+     *
+     * @param session the session
+     * @param serverId the server
+     * @param elicitationId the flow's id
+     * @return whether an accepted flow had that id; by default false
+     */
+    default boolean urlElicitationCompleted(
+        SessionId session, String serverId, String elicitationId) {
+      return false;
+    }
   }
 }

@@ -6,7 +6,11 @@ import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.Mode;
 import dev.mcpinspector.core.auth.Admission;
 import dev.mcpinspector.core.elicitation.ElicitationAction;
+import dev.mcpinspector.core.elicitation.ElicitationMode;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
+import dev.mcpinspector.core.elicitation.InvalidAnswerException;
+import dev.mcpinspector.core.elicitation.SamplingAction;
+import dev.mcpinspector.core.elicitation.SamplingResponse;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.Subscription;
 import dev.mcpinspector.core.http.ProblemCode;
@@ -40,9 +44,17 @@ import java.util.function.Function;
  *   <li>{@code GET /progress?serverId=}, {@code GET /progress/stream?serverId=}: {@code event:
  *       progress}; a stream starts with the latest entry of every token.
  *   <li>{@code GET /elicitation/stream}: {@code event: elicitation_request} (pending requests
- *       first) and {@code event: elicitation_complete}.
+ *       first; {@code mode} form or url), {@code event: elicitation_complete} and, when the server
+ *       reports a URL-mode flow finished, {@code event: elicitation_url_complete}.
  *   <li>{@code POST /elicitation/{requestId}}: 204 when the answer was taken; 404 {@code
- *       elicitation_not_found} for an unknown, expired, answered or foreign id alike.
+ *       elicitation_not_found} for an unknown, expired, answered or foreign id alike; 400 {@code
+ *       invalid_answer} naming the field when accepted content does not match the requested schema
+ *       (after its defaults were applied to omitted fields).
+ *   <li>{@code GET /sampling/stream}: {@code event: sampling_request} (pending requests first) and
+ *       {@code event: sampling_complete}.
+ *   <li>{@code POST /sampling/{requestId}}: {@code {"action":"approve"|"reject"|"cancel",
+ *       "result":{role, content, model, stopReason}}}; 204, 404 {@code sampling_not_found} as for
+ *       elicitation, 400 {@code invalid_answer} naming the field.
  *   <li>{@code GET /admin/stats}: {@link Inspector#stats()}; hosted mode: principals with {@link
  *       Principal#ADMIN_ROLE} only; local mode: clients on a loopback address only.
  * </ul>
@@ -58,6 +70,8 @@ public final class EventRoutes implements ApiModule {
   public static final int MAX_LOG_LIMIT = 1000;
 
   static final String NOT_FOUND_DETAIL = "no pending elicitation request with this id";
+
+  static final String SAMPLING_NOT_FOUND_DETAIL = "no pending sampling request with this id";
 
   private final Inspector<?> inspector;
 
@@ -80,6 +94,8 @@ public final class EventRoutes implements ApiModule {
         .get("/progress/stream", this::progressStream)
         .get("/elicitation/stream", this::elicitationStream)
         .post("/elicitation/{requestId}", this::answerElicitation)
+        .get("/sampling/stream", this::samplingStream)
+        .post("/sampling/{requestId}", this::answerSampling)
         .get("/admin/stats", this::adminStats);
   }
 
@@ -152,6 +168,10 @@ public final class EventRoutes implements ApiModule {
     }
     if (body.action() == ElicitationAction.ACCEPT) {
       JsonNode content = body.content();
+      if (content == null && isUrlMode(scope, requestId)) {
+        // A URL-mode accept only says the user agreed to open the address; it has no content.
+        content = ApiJson.mapper().createObjectNode();
+      }
       if (content == null || !content.isObject()) {
         throw new ProblemException(
             ProblemCode.BAD_REQUEST,
@@ -162,8 +182,66 @@ public final class EventRoutes implements ApiModule {
     } else {
       response = new ElicitationResponse(body.action(), null);
     }
-    if (!inspector.elicitations().answer(scope, requestId, response)) {
+    boolean taken;
+    try {
+      taken = inspector.elicitations().answer(scope, requestId, response);
+    } catch (InvalidAnswerException e) {
+      throw new ProblemException(ProblemCode.INVALID_ANSWER, e.getMessage());
+    }
+    if (!taken) {
       throw new ProblemException(ProblemCode.ELICITATION_NOT_FOUND, NOT_FOUND_DETAIL);
+    }
+    exchange.respondNoContent();
+  }
+
+  private boolean isUrlMode(SessionId scope, String requestId) {
+    return inspector.elicitations().pending(scope).stream()
+        .anyMatch(r -> r.requestId().equals(requestId) && r.mode() == ElicitationMode.URL);
+  }
+
+  private void samplingStream(ApiExchange exchange) throws IOException {
+    SessionId scope = InspectorRequest.of(exchange).scope();
+    stream(
+        exchange,
+        "sampling",
+        signal -> inspector.elicitations().subscribeSampling(scope, signal),
+        EventViews::samplingEvent);
+  }
+
+  /** The body of {@code POST /api/sampling/{requestId}}. */
+  record SamplingAnswerBody(
+      @JsonProperty(required = true) SamplingAction action, JsonNode result) {}
+
+  private void answerSampling(ApiExchange exchange) throws IOException {
+    SessionId scope = InspectorRequest.of(exchange).scope();
+    String requestId = exchange.pathParam("requestId");
+    SamplingAnswerBody body = exchange.readJson(SamplingAnswerBody.class);
+    if (body.action() == null) {
+      throw new ProblemException(
+          ProblemCode.BAD_REQUEST,
+          "field 'action' must be one of " + names(SamplingAction.values()) + ", but was null");
+    }
+    SamplingResponse response;
+    if (body.action() == SamplingAction.APPROVE) {
+      JsonNode result = body.result();
+      if (result == null || !result.isObject()) {
+        throw new ProblemException(
+            ProblemCode.BAD_REQUEST,
+            "field 'result' must be a JSON object when action is approve, but was "
+                + describe(result));
+      }
+      response = new SamplingResponse(SamplingAction.APPROVE, ApiJson.write(result));
+    } else {
+      response = new SamplingResponse(body.action(), null);
+    }
+    boolean taken;
+    try {
+      taken = inspector.elicitations().answerSampling(scope, requestId, response);
+    } catch (InvalidAnswerException e) {
+      throw new ProblemException(ProblemCode.INVALID_ANSWER, e.getMessage());
+    }
+    if (!taken) {
+      throw new ProblemException(ProblemCode.SAMPLING_NOT_FOUND, SAMPLING_NOT_FOUND_DETAIL);
     }
     exchange.respondNoContent();
   }
@@ -220,10 +298,11 @@ public final class EventRoutes implements ApiModule {
   }
 
   private static String actions() {
-    return Arrays.stream(ElicitationAction.values())
-        .map(a -> a.name().toLowerCase(Locale.ROOT))
-        .toList()
-        .toString();
+    return names(ElicitationAction.values());
+  }
+
+  private static String names(Enum<?>[] values) {
+    return Arrays.stream(values).map(a -> a.name().toLowerCase(Locale.ROOT)).toList().toString();
   }
 
   private static String describe(JsonNode node) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.mcpinspector.core.elicitation.ElicitationAction;
 import dev.mcpinspector.core.elicitation.ElicitationEvent;
+import dev.mcpinspector.core.elicitation.SamplingEvent;
 import dev.mcpinspector.core.progress.ProgressUpdate;
 import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.rpc.RpcEvent;
@@ -26,6 +27,9 @@ final class EventViews {
   static final String PROGRESS = "progress";
   static final String ELICITATION_REQUEST = "elicitation_request";
   static final String ELICITATION_COMPLETE = "elicitation_complete";
+  static final String ELICITATION_URL_COMPLETE = "elicitation_url_complete";
+  static final String SAMPLING_REQUEST = "sampling_request";
+  static final String SAMPLING_COMPLETE = "sampling_complete";
 
   private EventViews() {}
 
@@ -77,12 +81,19 @@ final class EventViews {
   /** The body of {@code GET /api/progress}. */
   record ProgressList(List<ProgressView> progress) {}
 
-  /** A pending elicitation request; {@code requestedSchema} is a {@link RawValue} or a string. */
+  /**
+   * A pending elicitation request; {@code requestedSchema} is a {@link RawValue} or a string (form
+   * mode), {@code url} and {@code elicitationId} are set in URL mode only.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record ElicitationRequestView(
       String requestId,
       String serverId,
+      String mode,
       String message,
       Object requestedSchema,
+      String url,
+      String elicitationId,
       Instant timestamp,
       Instant expiresAt) {
 
@@ -91,12 +102,39 @@ final class EventViews {
       return new ElicitationRequestView(
           r.requestId(),
           r.serverId(),
+          r.mode().wireName(),
           r.message(),
-          isJson(schema) ? new RawValue(schema) : schema,
+          schema == null ? null : isJson(schema) ? new RawValue(schema) : schema,
+          r.url(),
+          r.elicitationId(),
           Instant.ofEpochMilli(r.timestamp()),
           Instant.ofEpochMilli(r.expiresAt()));
     }
   }
+
+  /** The server finished a URL-mode flow the user accepted. */
+  record ElicitationUrlCompleteView(String requestId, String serverId, String elicitationId) {}
+
+  /**
+   * A pending sampling request: {@code request} is the {@code sampling/createMessage} params as the
+   * server sent them ({@link RawValue}, checked to be one JSON value by the broker).
+   */
+  record SamplingRequestView(
+      String requestId, String serverId, Object request, Instant timestamp, Instant expiresAt) {
+
+    static SamplingRequestView of(SamplingEvent.Requested r) {
+      String params = r.paramsJson();
+      return new SamplingRequestView(
+          r.requestId(),
+          r.serverId(),
+          isJson(params) ? new RawValue(params) : params,
+          Instant.ofEpochMilli(r.timestamp()),
+          Instant.ofEpochMilli(r.expiresAt()));
+    }
+  }
+
+  /** The end of a sampling request. */
+  record SamplingCompleteView(String requestId, String action) {}
 
   /** The end of an elicitation request. */
   record ElicitationCompleteView(String requestId, ElicitationAction action) {}
@@ -114,11 +152,29 @@ final class EventViews {
       return SseEvent.of(
           r.sequence(), ELICITATION_REQUEST, ApiJson.write(ElicitationRequestView.of(r)));
     }
+    if (e instanceof ElicitationEvent.UrlCompleted u) {
+      return SseEvent.of(
+          u.sequence(),
+          ELICITATION_URL_COMPLETE,
+          ApiJson.write(
+              new ElicitationUrlCompleteView(u.requestId(), u.serverId(), u.elicitationId())));
+    }
     ElicitationEvent.Completed c = (ElicitationEvent.Completed) e;
     return SseEvent.of(
         c.sequence(),
         ELICITATION_COMPLETE,
         ApiJson.write(new ElicitationCompleteView(c.requestId(), c.action())));
+  }
+
+  static SseEvent samplingEvent(SamplingEvent e) {
+    if (e instanceof SamplingEvent.Requested r) {
+      return SseEvent.of(r.sequence(), SAMPLING_REQUEST, ApiJson.write(SamplingRequestView.of(r)));
+    }
+    SamplingEvent.Completed c = (SamplingEvent.Completed) e;
+    return SseEvent.of(
+        c.sequence(),
+        SAMPLING_COMPLETE,
+        ApiJson.write(new SamplingCompleteView(c.requestId(), c.action().wireName())));
   }
 
   /**

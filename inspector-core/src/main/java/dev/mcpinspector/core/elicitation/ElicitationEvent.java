@@ -8,7 +8,7 @@ import java.util.Objects;
  * numbers are per session.
  */
 public sealed interface ElicitationEvent extends Sequenced
-    permits ElicitationEvent.Requested, ElicitationEvent.Completed {
+    permits ElicitationEvent.Requested, ElicitationEvent.Completed, ElicitationEvent.UrlCompleted {
 
   /**
    * The request id this event is about.
@@ -23,8 +23,12 @@ public sealed interface ElicitationEvent extends Sequenced
    * @param sequence per-session sequence number, from 1
    * @param requestId the unguessable id the answer must name
    * @param serverId the server asking
+   * @param mode form or URL
    * @param message the text to show
-   * @param requestedSchemaJson the JSON Schema of the answer, raw JSON text
+   * @param requestedSchemaJson in form mode the JSON Schema of the answer, raw JSON text; in URL
+   *     mode null
+   * @param url in URL mode the address to offer (never fetched), otherwise null
+   * @param elicitationId in URL mode the server's id of the flow, otherwise null
    * @param timestamp when the request was made, epoch milliseconds
    * @param expiresAt when it will be cancelled unless answered, epoch milliseconds
    */
@@ -32,8 +36,11 @@ public sealed interface ElicitationEvent extends Sequenced
       long sequence,
       String requestId,
       String serverId,
+      ElicitationMode mode,
       String message,
       String requestedSchemaJson,
+      String url,
+      String elicitationId,
       long timestamp,
       long expiresAt)
       implements ElicitationEvent {
@@ -44,16 +51,19 @@ public sealed interface ElicitationEvent extends Sequenced
      * @param sequence see the record description
      * @param requestId see the record description
      * @param serverId see the record description
+     * @param mode see the record description
      * @param message see the record description
      * @param requestedSchemaJson see the record description
+     * @param url see the record description
+     * @param elicitationId see the record description
      * @param timestamp see the record description
      * @param expiresAt see the record description
      */
     public Requested {
       Objects.requireNonNull(requestId, "requestId must not be null");
       Objects.requireNonNull(serverId, "serverId must not be null");
+      Objects.requireNonNull(mode, "mode must not be null");
       Objects.requireNonNull(message, "message must not be null");
-      Objects.requireNonNull(requestedSchemaJson, "requestedSchemaJson must not be null");
     }
   }
 
@@ -77,6 +87,34 @@ public sealed interface ElicitationEvent extends Sequenced
     public Completed {
       Objects.requireNonNull(requestId, "requestId must not be null");
       Objects.requireNonNull(action, "action must not be null");
+    }
+  }
+
+  /**
+   * The server said a URL-mode flow the user accepted is finished ({@code
+   * notifications/elicitation/complete}); the page closes what it still shows of it ({@code event:
+   * elicitation_url_complete}).
+   *
+   * @param sequence per-session sequence number, from 1
+   * @param requestId the request the user accepted
+   * @param serverId the server
+   * @param elicitationId the server's id of the flow
+   */
+  record UrlCompleted(long sequence, String requestId, String serverId, String elicitationId)
+      implements ElicitationEvent {
+
+    /**
+     * Checks the arguments; see the record description for each component.
+     *
+     * @param sequence see the record description
+     * @param requestId see the record description
+     * @param serverId see the record description
+     * @param elicitationId see the record description
+     */
+    public UrlCompleted {
+      Objects.requireNonNull(requestId, "requestId must not be null");
+      Objects.requireNonNull(serverId, "serverId must not be null");
+      Objects.requireNonNull(elicitationId, "elicitationId must not be null");
     }
   }
 }

@@ -1,7 +1,8 @@
 package dev.mcpinspector.core.elicitation;
 
 /**
- * A point-in-time view of an {@link ElicitationBroker}.
+ * A point-in-time view of an {@link ElicitationBroker}. Counts cover every kind of waiting request
+ * (elicitation in form and URL mode, sampling) unless named otherwise.
  *
  * @param openSessions sessions currently open
  * @param pending requests awaiting an answer
@@ -12,6 +13,9 @@ package dev.mcpinspector.core.elicitation;
  * @param declinedNotOpen requests declined at once because their session was not open
  * @param rejectedAnswers answers refused (unknown, expired, answered or foreign id)
  * @param subscribers open subscriptions
+ * @param pendingSampling sampling requests among {@code pending}
+ * @param cancelledByServerRemoval requests cancelled because their server was removed
+ * @param invalidAnswers answers refused because they did not match what was asked
  */
 public record ElicitationStats(
     int openSessions,
@@ -22,4 +26,7 @@ public record ElicitationStats(
     long declinedOverLimit,
     long declinedNotOpen,
     long rejectedAnswers,
-    int subscribers) {}
+    int subscribers,
+    int pendingSampling,
+    long cancelledByServerRemoval,
+    long invalidAnswers) {}

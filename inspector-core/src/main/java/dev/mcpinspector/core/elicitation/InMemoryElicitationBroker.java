@@ -2,6 +2,7 @@ package dev.mcpinspector.core.elicitation;
 
 import dev.mcpinspector.core.event.CloseReason;
 import dev.mcpinspector.core.event.OpenSessions;
+import dev.mcpinspector.core.event.Sequenced;
 import dev.mcpinspector.core.event.ServerFilter;
 import dev.mcpinspector.core.event.Subscribers;
 import dev.mcpinspector.core.event.Subscription;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -21,11 +23,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
- * Pending requests in a per-session map; ids are looked up only in the answering session's map, so
- * a foreign id is indistinguishable from an unknown one. Futures and subscriber callbacks always
- * run after the session monitor is released.
+ * Pending requests of every kind in one per-session map; ids are looked up only in the answering
+ * session's map, so a foreign id is indistinguishable from an unknown one. Futures and subscriber
+ * callbacks always run after the session monitor is released. Answers are checked outside the
+ * monitor, against the request found under it.
  */
 final class InMemoryElicitationBroker implements ElicitationBroker {
 
@@ -49,6 +53,8 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
   private final LongAdder declinedOverLimit = new LongAdder();
   private final LongAdder declinedNotOpen = new LongAdder();
   private final LongAdder rejectedAnswers = new LongAdder();
+  private final LongAdder cancelledByServer = new LongAdder();
+  private final LongAdder invalidAnswers = new LongAdder();
 
   InMemoryElicitationBroker(
       ElicitationConfig config, ScheduledExecutorService scheduler, Clock clock, Ticker ticker) {
@@ -81,72 +87,123 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
 
   private void retire(State state, CloseReason reason) {
     List<Pending> cancelled;
-    List<SubscriptionQueue<ElicitationEvent>> toSignal;
+    List<SubscriptionQueue<?>> toSignal = new ArrayList<>();
     synchronized (state) {
       state.cleared = true;
       cancelled = new ArrayList<>(state.pending.values());
       state.pending.clear();
-      toSignal = state.subscribers.closeAll(reason);
+      state.awaitingUrl.clear();
+      toSignal.addAll(state.elicitationSubscribers.closeAll(reason));
+      toSignal.addAll(state.samplingSubscribers.closeAll(reason));
     }
     for (Pending p : cancelled) {
       p.timeout.cancel(false);
-      p.future.complete(ElicitationResponse.cancel());
+      p.cancel();
     }
     toSignal.forEach(SubscriptionQueue::signal);
   }
 
+  // ---- requests
+
   @Override
   public CompletableFuture<ElicitationResponse> request(
       SessionId session, String serverId, ElicitationRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    CompletableFuture<ElicitationResponse> future = new CompletableFuture<>();
+    boolean opened =
+        open(
+            session,
+            serverId,
+            false,
+            (seq, id, now, expiresAt) ->
+                new ElicitationPending(
+                    new ElicitationEvent.Requested(
+                        seq,
+                        id,
+                        serverId,
+                        request.mode(),
+                        request.message(),
+                        request.requestedSchemaJson(),
+                        request.url(),
+                        request.elicitationId(),
+                        now,
+                        expiresAt),
+                    future));
+    if (!opened) {
+      return CompletableFuture.completedFuture(ElicitationResponse.decline());
+    }
+    return future;
+  }
+
+  @Override
+  public CompletableFuture<SamplingResponse> requestSampling(
+      SessionId session, String serverId, SamplingRequest request) {
+    Objects.requireNonNull(request, "request must not be null");
+    CompletableFuture<SamplingResponse> future = new CompletableFuture<>();
+    boolean opened =
+        open(
+            session,
+            serverId,
+            true,
+            (seq, id, now, expiresAt) ->
+                new SamplingPending(
+                    new SamplingEvent.Requested(
+                        seq, id, serverId, request.paramsJson(), now, expiresAt),
+                    future));
+    if (!opened) {
+      return CompletableFuture.completedFuture(SamplingResponse.reject());
+    }
+    return future;
+  }
+
+  /** Builds a pending request once its sequence number, id and times are known. */
+  @FunctionalInterface
+  private interface PendingFactory {
+    Pending create(long sequence, String requestId, long timestamp, long expiresAt);
+  }
+
+  /** Registers a pending request; false when it was refused (not open, over the cap). */
+  private boolean open(
+      SessionId session, String serverId, boolean sampling, PendingFactory factory) {
     Objects.requireNonNull(session, "session must not be null");
     Objects.requireNonNull(serverId, "serverId must not be null");
-    Objects.requireNonNull(request, "request must not be null");
     if (serverId.isEmpty()) {
       throw new IllegalArgumentException("serverId must not be empty");
     }
     State state = sessions.get(session);
     if (state == null) {
       declinedNotOpen.increment();
-      return CompletableFuture.completedFuture(ElicitationResponse.decline());
+      return false;
     }
     String requestId = newId();
-    CompletableFuture<ElicitationResponse> future = new CompletableFuture<>();
     long now = clock.millis();
     long expiresAt = now + config.timeout().toMillis();
-    List<SubscriptionQueue<ElicitationEvent>> toSignal;
+    List<? extends SubscriptionQueue<?>> toSignal;
     synchronized (state) {
       if (state.cleared) {
         declinedNotOpen.increment();
-        return CompletableFuture.completedFuture(ElicitationResponse.decline());
+        return false;
       }
       if (state.pending.size() >= config.maxPendingPerSession()) {
         declinedOverLimit.increment();
         LOG.log(
             Level.INFO,
-            "elicitation from server {0} declined: the session already has {1} pending"
+            "request from server {0} refused: the session already has {1} pending"
                 + " requests (maxPendingPerSession)",
             serverId,
             config.maxPendingPerSession());
-        return CompletableFuture.completedFuture(ElicitationResponse.decline());
+        return false;
       }
-      ElicitationEvent.Requested event =
-          new ElicitationEvent.Requested(
-              ++state.lastSequence,
-              requestId,
-              serverId,
-              request.message(),
-              request.requestedSchemaJson(),
-              now,
-              expiresAt);
-      ScheduledFuture<?> timeout =
+      Pending p = factory.create(state.nextSequence(sampling), requestId, now, expiresAt);
+      p.timeout =
           scheduler.schedule(
               () -> expire(state, requestId), config.timeout().toNanos(), TimeUnit.NANOSECONDS);
-      state.pending.put(requestId, new Pending(event, future, timeout));
+      state.pending.put(requestId, p);
       requested.increment();
-      toSignal = state.subscribers.offer(serverId, event);
+      toSignal = p.publishRequested(state);
     }
     toSignal.forEach(SubscriptionQueue::signal);
-    return future;
+    return true;
   }
 
   private String newId() {
@@ -155,62 +212,210 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
     return ID_ENCODER.encodeToString(bytes);
   }
 
+  // ---- answers
+
   @Override
   public boolean answer(SessionId session, String requestId, ElicitationResponse response) {
     Objects.requireNonNull(session, "session must not be null");
     Objects.requireNonNull(requestId, "requestId must not be null");
     Objects.requireNonNull(response, "response must not be null");
-    if (finish(sessions.get(session), requestId, response)) {
-      answered.increment();
-      return true;
+    State state = sessions.get(session);
+    ElicitationPending found = lookup(state, requestId, ElicitationPending.class);
+    if (found == null) {
+      rejectedAnswers.increment();
+      return false;
     }
-    rejectedAnswers.increment();
-    return false;
+    ElicitationResponse checked = response;
+    if (response.action() == ElicitationAction.ACCEPT) {
+      if (found.event.mode() == ElicitationMode.URL) {
+        checked = new ElicitationResponse(ElicitationAction.ACCEPT, "{}");
+      } else {
+        try {
+          checked =
+              new ElicitationResponse(
+                  ElicitationAction.ACCEPT,
+                  AnswerChecks.formContent(
+                      found.event.requestedSchemaJson(), response.contentJson()));
+        } catch (InvalidAnswerException e) {
+          invalidAnswers.increment();
+          throw e;
+        }
+      }
+    }
+    ElicitationResponse result = checked;
+    return finished(finish(state, requestId, ElicitationPending.class, p -> p.answer(result)));
+  }
+
+  @Override
+  public boolean answerSampling(SessionId session, String requestId, SamplingResponse response) {
+    Objects.requireNonNull(session, "session must not be null");
+    Objects.requireNonNull(requestId, "requestId must not be null");
+    Objects.requireNonNull(response, "response must not be null");
+    State state = sessions.get(session);
+    if (lookup(state, requestId, SamplingPending.class) == null) {
+      rejectedAnswers.increment();
+      return false;
+    }
+    SamplingResponse checked = response;
+    if (response.action() == SamplingAction.APPROVE) {
+      try {
+        checked =
+            new SamplingResponse(
+                SamplingAction.APPROVE, AnswerChecks.samplingResult(response.resultJson()));
+      } catch (InvalidAnswerException e) {
+        invalidAnswers.increment();
+        throw e;
+      }
+    }
+    SamplingResponse result = checked;
+    return finished(finish(state, requestId, SamplingPending.class, p -> p.answer(result)));
+  }
+
+  private boolean finished(boolean ok) {
+    if (ok) {
+      answered.increment();
+    } else {
+      rejectedAnswers.increment();
+    }
+    return ok;
+  }
+
+  private static <P extends Pending> P lookup(State state, String requestId, Class<P> kind) {
+    if (state == null) {
+      return null;
+    }
+    synchronized (state) {
+      if (state.cleared) {
+        return null;
+      }
+      Pending p = state.pending.get(requestId);
+      return kind.isInstance(p) ? kind.cast(p) : null;
+    }
   }
 
   private void expire(State state, String requestId) {
-    if (finish(state, requestId, ElicitationResponse.cancel())) {
+    if (finish(state, requestId, Pending.class, Pending::cancelAction)) {
       timedOut.increment();
     }
   }
 
-  /** Completes a pending request once; false when it is not pending in this session. */
-  private boolean finish(State state, String requestId, ElicitationResponse response) {
+  /**
+   * Completes a pending request of the given kind once; false when it is not pending in this
+   * session. {@code complete} runs under the monitor and returns the action to publish plus the
+   * completion to run after it is released.
+   */
+  private <P extends Pending> boolean finish(
+      State state, String requestId, Class<P> kind, Function<P, Completion> complete) {
     if (state == null) {
       return false;
     }
-    Pending p;
+    Completion done;
+    List<? extends SubscriptionQueue<?>> toSignal;
+    synchronized (state) {
+      if (state.cleared) {
+        return false;
+      }
+      Pending p = state.pending.get(requestId);
+      if (!kind.isInstance(p)) {
+        return false;
+      }
+      state.pending.remove(requestId);
+      done = complete.apply(kind.cast(p));
+      toSignal = p.publishCompleted(state, done);
+      p.timeout.cancel(false);
+    }
+    done.run.run();
+    toSignal.forEach(SubscriptionQueue::signal);
+    return true;
+  }
+
+  // ---- lifecycle per server
+
+  @Override
+  public int cancelServer(SessionId session, String serverId) {
+    Objects.requireNonNull(session, "session must not be null");
+    Objects.requireNonNull(serverId, "serverId must not be null");
+    State state = sessions.get(session);
+    if (state == null) {
+      return 0;
+    }
+    List<String> ids = new ArrayList<>();
+    synchronized (state) {
+      if (state.cleared) {
+        return 0;
+      }
+      for (Pending p : state.pending.values()) {
+        if (p.serverId().equals(serverId)) {
+          ids.add(p.requestId());
+        }
+      }
+      state.awaitingUrl.values().removeIf(a -> a.serverId.equals(serverId));
+    }
+    int n = 0;
+    for (String id : ids) {
+      if (finish(state, id, Pending.class, Pending::cancelAction)) {
+        n++;
+      }
+    }
+    if (n > 0) {
+      cancelledByServer.add(n);
+    }
+    return n;
+  }
+
+  @Override
+  public boolean urlElicitationCompleted(SessionId session, String serverId, String elicitationId) {
+    Objects.requireNonNull(session, "session must not be null");
+    Objects.requireNonNull(serverId, "serverId must not be null");
+    Objects.requireNonNull(elicitationId, "elicitationId must not be null");
+    State state = sessions.get(session);
+    if (state == null) {
+      return false;
+    }
     List<SubscriptionQueue<ElicitationEvent>> toSignal;
     synchronized (state) {
       if (state.cleared) {
         return false;
       }
-      p = state.pending.remove(requestId);
-      if (p == null) {
+      AwaitingUrl found = state.awaitingUrl.remove(new UrlKey(serverId, elicitationId));
+      if (found == null) {
         return false;
       }
       toSignal =
-          state.subscribers.offer(
-              p.event.serverId(),
-              new ElicitationEvent.Completed(++state.lastSequence, requestId, response.action()));
+          state.elicitationSubscribers.offer(
+              serverId,
+              new ElicitationEvent.UrlCompleted(
+                  ++state.elicitationSequence, found.requestId, serverId, elicitationId));
     }
-    p.timeout.cancel(false);
-    p.future.complete(response);
     toSignal.forEach(SubscriptionQueue::signal);
     return true;
   }
 
+  // ---- views and subscriptions
+
   @Override
   public List<ElicitationEvent.Requested> pending(SessionId session) {
+    return pendingOf(session, ElicitationPending.class, p -> p.event);
+  }
+
+  @Override
+  public List<SamplingEvent.Requested> pendingSampling(SessionId session) {
+    return pendingOf(session, SamplingPending.class, p -> p.event);
+  }
+
+  private <P extends Pending, E> List<E> pendingOf(
+      SessionId session, Class<P> kind, Function<P, E> view) {
     Objects.requireNonNull(session, "session must not be null");
     State state = sessions.get(session);
     if (state == null) {
       return List.of();
     }
     synchronized (state) {
-      List<ElicitationEvent.Requested> out = new ArrayList<>(state.pending.size());
+      List<E> out = new ArrayList<>();
       for (Pending p : state.pending.values()) {
-        out.add(p.event);
+        if (kind.isInstance(p)) {
+          out.add(view.apply(kind.cast(p)));
+        }
       }
       return List.copyOf(out);
     }
@@ -218,10 +423,26 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
 
   @Override
   public Subscription<ElicitationEvent> subscribe(SessionId session, Runnable onReady) {
+    return subscribe(
+        session, onReady, s -> s.elicitationSubscribers, ElicitationPending.class, p -> p.event);
+  }
+
+  @Override
+  public Subscription<SamplingEvent> subscribeSampling(SessionId session, Runnable onReady) {
+    return subscribe(
+        session, onReady, s -> s.samplingSubscribers, SamplingPending.class, p -> p.event);
+  }
+
+  private <T extends Sequenced, P extends Pending> Subscription<T> subscribe(
+      SessionId session,
+      Runnable onReady,
+      Function<State, Subscribers<T>> subscribers,
+      Class<P> kind,
+      Function<P, T> replay) {
     Objects.requireNonNull(session, "session must not be null");
     Objects.requireNonNull(onReady, "onReady must not be null");
     State state = sessions.get(session);
-    SubscriptionQueue<ElicitationEvent> queue =
+    SubscriptionQueue<T> queue =
         new SubscriptionQueue<>(
             config.subscriberQueueSize(),
             Long.MAX_VALUE,
@@ -229,7 +450,7 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
             onReady,
             ticker,
             stallNanos,
-            q -> unsubscribe(state, q));
+            q -> unsubscribe(state, subscribers, q));
     if (state == null) {
       queue.closeByOwner(CloseReason.SESSION_CLOSED);
       return queue;
@@ -240,9 +461,11 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
         queue.closeByOwner(CloseReason.SESSION_CLOSED);
         return queue;
       }
-      state.subscribers.add(queue, ServerFilter.all(), config.maxSubscribersPerSession());
+      subscribers.apply(state).add(queue, ServerFilter.all(), config.maxSubscribersPerSession());
       for (Pending p : state.pending.values()) {
-        signal |= queue.offer(p.event);
+        if (kind.isInstance(p)) {
+          signal |= queue.offer(replay.apply(kind.cast(p)));
+        }
       }
     }
     if (signal) {
@@ -251,12 +474,13 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
     return queue;
   }
 
-  private void unsubscribe(State state, SubscriptionQueue<ElicitationEvent> queue) {
+  private static <T extends Sequenced> void unsubscribe(
+      State state, Function<State, Subscribers<T>> subscribers, SubscriptionQueue<T> queue) {
     if (state == null) {
       return;
     }
     synchronized (state) {
-      state.subscribers.remove(queue);
+      subscribers.apply(state).remove(queue);
     }
   }
 
@@ -264,12 +488,18 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
   public ElicitationStats stats() {
     int open = 0;
     int pending = 0;
+    int pendingSampling = 0;
     int subscribers = 0;
     for (State state : sessions.states()) {
       synchronized (state) {
         open++;
         pending += state.pending.size();
-        subscribers += state.subscribers.size();
+        for (Pending p : state.pending.values()) {
+          if (p instanceof SamplingPending) {
+            pendingSampling++;
+          }
+        }
+        subscribers += state.elicitationSubscribers.size() + state.samplingSubscribers.size();
       }
     }
     return new ElicitationStats(
@@ -281,29 +511,159 @@ final class InMemoryElicitationBroker implements ElicitationBroker {
         declinedOverLimit.sum(),
         declinedNotOpen.sum(),
         rejectedAnswers.sum(),
-        subscribers);
+        subscribers,
+        pendingSampling,
+        cancelledByServer.sum(),
+        invalidAnswers.sum());
   }
 
-  private static final class Pending {
-    final ElicitationEvent.Requested event;
-    final CompletableFuture<ElicitationResponse> future;
-    final ScheduledFuture<?> timeout;
+  // ---- pending requests
 
-    Pending(
-        ElicitationEvent.Requested event,
-        CompletableFuture<ElicitationResponse> future,
-        ScheduledFuture<?> timeout) {
-      this.event = event;
-      this.future = future;
-      this.timeout = timeout;
+  /** What to publish and run when a pending request ends. */
+  private record Completion(Object action, Runnable run) {}
+
+  /** One waiting request; the timeout is set right after construction, under the monitor. */
+  private abstract static class Pending {
+    ScheduledFuture<?> timeout;
+
+    abstract String requestId();
+
+    abstract String serverId();
+
+    /** Publishes the request to the matching subscribers; under the monitor. */
+    abstract List<? extends SubscriptionQueue<?>> publishRequested(State state);
+
+    /** Publishes the end of the request; under the monitor. */
+    abstract List<? extends SubscriptionQueue<?>> publishCompleted(State state, Completion done);
+
+    /** The completion of a timeout, server removal or session end. */
+    abstract Completion cancelAction();
+
+    /** Completes the future with the cancel answer (session end). */
+    final void cancel() {
+      cancelAction().run.run();
     }
   }
 
-  /** One session's pending requests (oldest first) and subscribers; guarded by the monitor. */
-  private static final class State {
+  private static final class ElicitationPending extends Pending {
+    final ElicitationEvent.Requested event;
+    final CompletableFuture<ElicitationResponse> future;
+
+    ElicitationPending(
+        ElicitationEvent.Requested event, CompletableFuture<ElicitationResponse> future) {
+      this.event = event;
+      this.future = future;
+    }
+
+    @Override
+    String requestId() {
+      return event.requestId();
+    }
+
+    @Override
+    String serverId() {
+      return event.serverId();
+    }
+
+    @Override
+    List<SubscriptionQueue<ElicitationEvent>> publishRequested(State state) {
+      return state.elicitationSubscribers.offer(event.serverId(), event);
+    }
+
+    @Override
+    List<SubscriptionQueue<ElicitationEvent>> publishCompleted(State state, Completion done) {
+      ElicitationAction action = (ElicitationAction) done.action;
+      if (event.mode() == ElicitationMode.URL && action == ElicitationAction.ACCEPT) {
+        state.rememberUrl(event);
+      }
+      return state.elicitationSubscribers.offer(
+          event.serverId(),
+          new ElicitationEvent.Completed(++state.elicitationSequence, event.requestId(), action));
+    }
+
+    Completion answer(ElicitationResponse r) {
+      return new Completion(r.action(), () -> future.complete(r));
+    }
+
+    @Override
+    Completion cancelAction() {
+      return answer(ElicitationResponse.cancel());
+    }
+  }
+
+  private static final class SamplingPending extends Pending {
+    final SamplingEvent.Requested event;
+    final CompletableFuture<SamplingResponse> future;
+
+    SamplingPending(SamplingEvent.Requested event, CompletableFuture<SamplingResponse> future) {
+      this.event = event;
+      this.future = future;
+    }
+
+    @Override
+    String requestId() {
+      return event.requestId();
+    }
+
+    @Override
+    String serverId() {
+      return event.serverId();
+    }
+
+    @Override
+    List<SubscriptionQueue<SamplingEvent>> publishRequested(State state) {
+      return state.samplingSubscribers.offer(event.serverId(), event);
+    }
+
+    @Override
+    List<SubscriptionQueue<SamplingEvent>> publishCompleted(State state, Completion done) {
+      return state.samplingSubscribers.offer(
+          event.serverId(),
+          new SamplingEvent.Completed(
+              ++state.samplingSequence, event.requestId(), (SamplingAction) done.action));
+    }
+
+    Completion answer(SamplingResponse r) {
+      return new Completion(r.action(), () -> future.complete(r));
+    }
+
+    @Override
+    Completion cancelAction() {
+      return answer(SamplingResponse.cancel());
+    }
+  }
+
+  private record UrlKey(String serverId, String elicitationId) {}
+
+  private record AwaitingUrl(String serverId, String requestId) {}
+
+  /**
+   * One session's pending requests of every kind (oldest first), accepted URL flows awaiting their
+   * completion notification, and subscribers; guarded by the monitor.
+   */
+  private final class State {
     final LinkedHashMap<String, Pending> pending = new LinkedHashMap<>();
-    final Subscribers<ElicitationEvent> subscribers = new Subscribers<>(() -> {});
-    long lastSequence;
+    final LinkedHashMap<UrlKey, AwaitingUrl> awaitingUrl = new LinkedHashMap<>();
+    final Subscribers<ElicitationEvent> elicitationSubscribers = new Subscribers<>(() -> {});
+    final Subscribers<SamplingEvent> samplingSubscribers = new Subscribers<>(() -> {});
+    long elicitationSequence;
+    long samplingSequence;
     boolean cleared;
+
+    long nextSequence(boolean sampling) {
+      return sampling ? ++samplingSequence : ++elicitationSequence;
+    }
+
+    /** Keeps an accepted URL flow until its notification; bounded like pending requests. */
+    void rememberUrl(ElicitationEvent.Requested event) {
+      awaitingUrl.put(
+          new UrlKey(event.serverId(), event.elicitationId()),
+          new AwaitingUrl(event.serverId(), event.requestId()));
+      Iterator<UrlKey> oldest = awaitingUrl.keySet().iterator();
+      while (awaitingUrl.size() > config.maxPendingPerSession() && oldest.hasNext()) {
+        oldest.next();
+        oldest.remove();
+      }
+    }
   }
 }

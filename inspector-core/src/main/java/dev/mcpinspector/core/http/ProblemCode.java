@@ -7,6 +7,11 @@ package dev.mcpinspector.core.http;
 public enum ProblemCode {
   /** 400: the request is malformed (syntax, content type, field types, unknown values). */
   BAD_REQUEST(400, "bad_request", "Bad request"),
+  /**
+   * 400: an answer to a waiting request does not match what was asked (schema mismatch, wrong
+   * content type); the detail names the field.
+   */
+  INVALID_ANSWER(400, "invalid_answer", "Answer does not match the request"),
   /** 401: the request needs an authenticated principal. */
   UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
   /** 403: an unsafe request without a valid CSRF token. */
@@ -27,6 +32,8 @@ public enum ProblemCode {
   SERVER_NOT_FOUND(404, "server_not_found", "Server not found"),
   /** 404: no pending elicitation request with that id belongs to the session. */
   ELICITATION_NOT_FOUND(404, "elicitation_not_found", "Elicitation request not found"),
+  /** 404: no pending sampling request with that id belongs to the session. */
+  SAMPLING_NOT_FOUND(404, "sampling_not_found", "Sampling request not found"),
   /** 405: the path exists but not for this method; the response carries {@code Allow}. */
   METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed"),
   /** 409: a server with that id already exists in the session. */
