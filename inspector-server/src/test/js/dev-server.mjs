@@ -3,7 +3,7 @@
 // the /api routes of the design (sessions, CSRF, servers, a demo server with echo,
 // slow_count and ask_user, the RPC log, progress and elicitation streams).
 //
-//   node inspector-examples/src/test/js/dev-server.mjs [port] [local|hosted]
+//   node inspector-server/src/test/js/dev-server.mjs [port] [local|hosted]
 //
 // It is a fake: nothing here talks MCP. In hosted mode the access key "alice-key" logs in as alice.
 import { createServer } from 'node:http';

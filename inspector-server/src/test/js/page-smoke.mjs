@@ -2,7 +2,7 @@
 // the DevTools protocol (pipe transport, nothing to download). Not part of `node --test`:
 // it needs /usr/bin/chromium. The Java browser tests (Selenium) cover the real backend.
 //
-//   node inspector-examples/src/test/js/page-smoke.mjs [screenshot.png]
+//   node inspector-server/src/test/js/page-smoke.mjs [screenshot.png]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-package dev.mcpinspector.examples;
+package dev.mcpinspector.server;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;

@@ -1,4 +1,4 @@
-package dev.mcpinspector.examples;
+package dev.mcpinspector.server;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

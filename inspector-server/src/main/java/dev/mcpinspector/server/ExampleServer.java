@@ -1,4 +1,4 @@
-package dev.mcpinspector.examples;
+package dev.mcpinspector.server;
 
 import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;

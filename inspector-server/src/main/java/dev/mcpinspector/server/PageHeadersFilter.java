@@ -1,4 +1,4 @@
-package dev.mcpinspector.examples;
+package dev.mcpinspector.server;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
