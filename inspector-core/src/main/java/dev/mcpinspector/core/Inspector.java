@@ -9,6 +9,7 @@ import dev.mcpinspector.core.outbound.OutboundConfig;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.progress.ProgressConfig;
 import dev.mcpinspector.core.progress.ProgressStore;
+import dev.mcpinspector.core.ratelimit.RateLimiter;
 import dev.mcpinspector.core.rpc.RpcLogBus;
 import dev.mcpinspector.core.rpc.RpcLogConfig;
 import dev.mcpinspector.core.session.CookieSecure;
@@ -71,6 +72,8 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
   private final ElicitationBroker elicitations;
   private final OutboundPolicy outbound;
   private final ClientManagerStore<M> store;
+  private final RateLimiter callLimiter;
+  private final RateLimiter connectLimiter;
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -86,23 +89,38 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
               RpcLogConfig.builder()
                   .capacityPerServer(config.rpcLogCapacity())
                   .maxBytes(config.rpcLogMaxBytes())
+                  .maxEventBytes(config.rpcLogMaxEventBytes())
+                  .maxSubscribersPerSession(config.streamsPerSession())
+                  .subscriberStallTimeout(config.streamStallTimeout())
                   .build(),
               scheduler,
               clock,
               ticker);
       this.progress =
           ProgressStore.create(
-              ProgressConfig.builder().staleAfter(config.progressStaleAfter()).build(),
+              ProgressConfig.builder()
+                  .staleAfter(config.progressStaleAfter())
+                  .maxTokensPerSession(config.progressMaxTokens())
+                  .maxSubscribersPerSession(config.streamsPerSession())
+                  .subscriberStallTimeout(config.streamStallTimeout())
+                  .build(),
               scheduler,
               clock,
               ticker);
       this.elicitations =
           ElicitationBroker.create(
-              ElicitationConfig.builder().timeout(config.elicitationTimeout()).build(),
+              ElicitationConfig.builder()
+                  .timeout(config.elicitationTimeout())
+                  .maxPendingPerSession(config.elicitationMaxPending())
+                  .maxSubscribersPerSession(config.streamsPerSession())
+                  .subscriberStallTimeout(config.streamStallTimeout())
+                  .build(),
               scheduler,
               clock,
               ticker);
       this.outbound = OutboundPolicy.create(outboundConfig(config), b.hostResolver);
+      this.callLimiter = RateLimiter.create(config.callRateLimit(), ticker);
+      this.connectLimiter = RateLimiter.create(config.connectRateLimit(), ticker);
       ManagerFactory<M> managers =
           b.managers.create(new Context(config, rpcLog, progress, elicitations, outbound));
       ManagerFactory<M> opening = this::openAndCreate;
@@ -260,6 +278,27 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
   }
 
   /**
+   * The per-principal limit on MCP calls ({@code INSPECTOR_CALL_RATE_LIMIT}); the engine takes a
+   * token keyed by {@code principal.key()} before each call and answers {@code 429 rate_limited}
+   * with {@code Retry-After} when refused.
+   *
+   * @return the limiter
+   */
+  public RateLimiter callLimiter() {
+    return callLimiter;
+  }
+
+  /**
+   * The per-principal limit on MCP server connects ({@code INSPECTOR_CONNECT_RATE_LIMIT}), used
+   * like {@link #callLimiter()}.
+   *
+   * @return the limiter
+   */
+  public RateLimiter connectLimiter() {
+    return connectLimiter;
+  }
+
+  /**
    * The one shared scheduler: expiry sweeps, timeouts, SSE heartbeats and drains.
    *
    * @return the scheduler
@@ -298,7 +337,9 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
         store.stats(),
         rpcLog.stats(),
         progress.stats(),
-        elicitations.stats());
+        elicitations.stats(),
+        callLimiter.stats(),
+        connectLimiter.stats());
   }
 
   /** Shuts everything down, in order; idempotent. Never throws. */
@@ -371,13 +412,19 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
             .mode(c.mode())
             .idleTimeout(c.sessionIdleTimeout())
             .maxLifetime(c.sessionMaxLifetime())
+            .maxBoundSessions(c.maxBoundSessions())
+            .maxSessionsPerPrincipal(c.maxSessionsPerPrincipal())
             .cookieSameSite(SameSite.parse(c.cookieSameSite()))
             .cookieSecure(CookieSecure.parse(c.cookieSecure()))
-            .cookiePartitioned(c.cookiePartitioned());
+            .cookiePartitioned(c.cookiePartitioned())
+            .jwtLeeway(c.jwtLeeway())
+            .jwtMaxLifetime(c.jwtMaxLifetime())
+            .loginFailureLimit(c.loginFailureLimit(), c.loginFailureWindow());
     if (!c.signingKeys().isEmpty()) {
       b.signingKeys(String.join(",", c.signingKeys()));
     }
     c.cookieName().ifPresent(b::cookieName);
+    c.cookieMaxAge().ifPresent(b::cookieMaxAge);
     if (!c.trustedProxies().isEmpty()) {
       b.trustedProxies(String.join(",", c.trustedProxies()));
     }

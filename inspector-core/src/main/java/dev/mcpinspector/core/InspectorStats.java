@@ -2,6 +2,7 @@ package dev.mcpinspector.core;
 
 import dev.mcpinspector.core.elicitation.ElicitationStats;
 import dev.mcpinspector.core.progress.ProgressStats;
+import dev.mcpinspector.core.ratelimit.RateLimiterStats;
 import dev.mcpinspector.core.rpc.RpcLogStats;
 import dev.mcpinspector.core.store.StoreStats;
 
@@ -15,6 +16,8 @@ import dev.mcpinspector.core.store.StoreStats;
  * @param rpcLog the RPC log
  * @param progress the progress store
  * @param elicitations the elicitation broker
+ * @param callRateLimit the per-principal MCP call limiter
+ * @param connectRateLimit the per-principal MCP connect limiter
  */
 public record InspectorStats(
     Mode mode,
@@ -22,4 +25,6 @@ public record InspectorStats(
     StoreStats store,
     RpcLogStats rpcLog,
     ProgressStats progress,
-    ElicitationStats elicitations) {}
+    ElicitationStats elicitations,
+    RateLimiterStats callRateLimit,
+    RateLimiterStats connectRateLimit) {}

@@ -193,16 +193,18 @@ class InspectorTest {
 
     @Test
     void badOutboundAllowEntryNamesTheOption() {
-      InspectorConfig config =
-          InspectorConfig.builder()
-              .mode(Mode.HOSTED)
-              .signingKeys(List.of(KEY))
-              .accessKeys("alice=alice-key-0123456789")
-              .outboundAllow(List.of("bad_host!"))
-              .build();
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> start(config));
-      assertTrue(e.getMessage().startsWith("INSPECTOR_OUTBOUND_ALLOW: "), e.getMessage());
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  InspectorConfig.builder()
+                      .mode(Mode.HOSTED)
+                      .signingKeys(List.of(KEY))
+                      .accessKeys("alice=alice-key-0123456789")
+                      .outboundAllow(List.of("bad_host!")));
+      assertTrue(
+          e.getMessage().startsWith("INSPECTOR_OUTBOUND_ALLOW must be a comma-separated list"),
+          e.getMessage());
     }
   }
 
@@ -259,12 +261,12 @@ class InspectorTest {
     assertEquals(List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("fd00::/8")), c.allowedCidrs());
     assertEquals(3, c.maxServersPerSession());
     assertEquals(
-        "INSPECTOR_OUTBOUND_ALLOW: '10.0.0.0/33' has prefix /33, but the longest prefix is /32",
+        "INSPECTOR_OUTBOUND_ALLOW must be a comma-separated list of IP addresses, CIDRs, host"
+            + " names or *.domain wildcards, but was '10.0.0.0/33' ('10.0.0.0/33' has prefix /33,"
+            + " but the longest prefix is /32)",
         assertThrows(
                 IllegalArgumentException.class,
-                () ->
-                    Inspector.outboundConfig(
-                        InspectorConfig.builder().outboundAllow(List.of("10.0.0.0/33")).build()))
+                () -> InspectorConfig.builder().outboundAllow(List.of("10.0.0.0/33")))
             .getMessage());
   }
 

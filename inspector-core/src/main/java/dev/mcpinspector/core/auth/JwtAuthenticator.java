@@ -118,6 +118,17 @@ final class JwtAuthenticator implements Authenticator {
     if (now - leeway >= seconds((BigDecimal) exp)) {
       return AuthResult.failed("JWT expired");
     }
+    long expSeconds = seconds((BigDecimal) exp);
+    long maxLifetime = settings.maxLifetime().toSeconds();
+    Object iat = claims.get("iat");
+    if (iat != null && !(iat instanceof BigDecimal)) {
+      return AuthResult.failed("JWT iat is not numeric");
+    }
+    long from = iat == null ? now : seconds((BigDecimal) iat);
+    if (expSeconds - from > maxLifetime + (iat == null ? leeway : 0)) {
+      return AuthResult.failed(
+          "JWT lifetime exceeds INSPECTOR_JWT_MAX_LIFETIME (" + settings.maxLifetime() + ")");
+    }
     Object nbf = claims.get("nbf");
     if (nbf != null) {
       if (!(nbf instanceof BigDecimal)) {
@@ -151,7 +162,12 @@ final class JwtAuthenticator implements Authenticator {
         display = (String) v;
       }
     }
-    String issuer = iss == null || ((String) iss).isBlank() ? DEFAULT_ISSUER : (String) iss;
+    // Namespaced, so a token's iss can never name another authenticator's principals
+    // (a JWT with iss "access-key" is not the access key of the same name).
+    String issuer =
+        iss == null || ((String) iss).isBlank()
+            ? DEFAULT_ISSUER
+            : DEFAULT_ISSUER + ":" + (String) iss;
     Set<String> roles = admins.contains(subject) ? Set.of(Principal.ADMIN_ROLE) : Set.of();
     return AuthResult.authenticated(new Principal(issuer, subject, display, roles), true);
   }

@@ -255,6 +255,7 @@ public final class SecurityConfig {
     private String jwtIssuer;
     private String jwtAudience;
     private Duration jwtLeeway = JwtSettings.DEFAULT_LEEWAY;
+    private Duration jwtMaxLifetime = JwtSettings.DEFAULT_MAX_LIFETIME;
     private Set<String> admins = Set.of();
     private int loginFailureLimit = DEFAULT_LOGIN_FAILURE_LIMIT;
     private Duration loginFailureWindow = DEFAULT_LOGIN_FAILURE_WINDOW;
@@ -561,6 +562,30 @@ public final class SecurityConfig {
     }
 
     /**
+     * Sets the longest accepted JWT lifetime ({@code INSPECTOR_JWT_MAX_LIFETIME}).
+     *
+     * @param maxLifetime a positive duration
+     * @return this builder
+     */
+    public Builder jwtMaxLifetime(Duration maxLifetime) {
+      this.jwtMaxLifetime = Objects.requireNonNull(maxLifetime, "maxLifetime must not be null");
+      return this;
+    }
+
+    /**
+     * Sets how many bound sessions one principal may hold ({@code
+     * INSPECTOR_MAX_SESSIONS_PER_PRINCIPAL}); beyond it that principal's own least recently used
+     * idle session ends.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
+    public Builder maxSessionsPerPrincipal(int max) {
+      session.maxSessionsPerPrincipal(max);
+      return this;
+    }
+
+    /**
      * Sets the admins ({@code INSPECTOR_ADMINS}).
      *
      * @param names principal names (subjects) with the admin role
@@ -631,7 +656,7 @@ public final class SecurityConfig {
                 + " is only honoured from trusted proxies,"
                 + " but INSPECTOR_TRUSTED_PROXIES is empty; list your proxy's addresses there");
       }
-      JwtSettings jwt = new JwtSettings(jwtKeys, jwtIssuer, jwtAudience, jwtLeeway);
+      JwtSettings jwt = new JwtSettings(jwtKeys, jwtIssuer, jwtAudience, jwtLeeway, jwtMaxLifetime);
       if (mode == Mode.HOSTED
           && accessKeys.size() == 0
           && identityHeader == null

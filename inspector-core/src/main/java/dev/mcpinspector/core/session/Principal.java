@@ -60,4 +60,14 @@ public record Principal(String issuer, String subject, String displayName, Set<S
   public boolean hasRole(String role) {
     return roles.contains(role);
   }
+
+  /**
+   * A key that identifies the user unambiguously (issuer and subject, length-prefixed), for maps
+   * and per-principal limits.
+   *
+   * @return the key
+   */
+  public String key() {
+    return issuer.length() + ":" + issuer + subject;
+  }
 }

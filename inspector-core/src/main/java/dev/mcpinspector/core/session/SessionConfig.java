@@ -21,6 +21,11 @@ public final class SessionConfig {
   /** Default cap on bound (logged-in) sessions tracked by the resolver. */
   public static final int DEFAULT_MAX_BOUND_SESSIONS = 10_000;
 
+  /**
+   * Default cap on bound sessions of one principal ({@code INSPECTOR_MAX_SESSIONS_PER_PRINCIPAL}).
+   */
+  public static final int DEFAULT_MAX_SESSIONS_PER_PRINCIPAL = 5;
+
   /** Default mode. */
   public static final Mode DEFAULT_MODE = Mode.LOCAL;
 
@@ -30,6 +35,7 @@ public final class SessionConfig {
   private final Duration maxLifetime;
   private final CookiePolicy cookiePolicy;
   private final int maxBoundSessions;
+  private final int maxSessionsPerPrincipal;
 
   private SessionConfig(Builder b, SigningKeyRing keys) {
     this.mode = b.mode;
@@ -38,6 +44,7 @@ public final class SessionConfig {
     this.maxLifetime = b.maxLifetime;
     this.cookiePolicy = b.cookiePolicy;
     this.maxBoundSessions = b.maxBoundSessions;
+    this.maxSessionsPerPrincipal = b.maxSessionsPerPrincipal;
   }
 
   /**
@@ -103,6 +110,15 @@ public final class SessionConfig {
     return maxBoundSessions;
   }
 
+  /**
+   * The cap on bound sessions of one principal.
+   *
+   * @return the maximum
+   */
+  public int maxSessionsPerPrincipal() {
+    return maxSessionsPerPrincipal;
+  }
+
   @Override
   public String toString() {
     return "SessionConfig[mode="
@@ -117,6 +133,8 @@ public final class SessionConfig {
         + cookiePolicy
         + ", maxBoundSessions="
         + maxBoundSessions
+        + ", maxSessionsPerPrincipal="
+        + maxSessionsPerPrincipal
         + "]";
   }
 
@@ -128,8 +146,22 @@ public final class SessionConfig {
     private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
     private CookiePolicy cookiePolicy = CookiePolicy.DEFAULT;
     private int maxBoundSessions = DEFAULT_MAX_BOUND_SESSIONS;
+    private int maxSessionsPerPrincipal = DEFAULT_MAX_SESSIONS_PER_PRINCIPAL;
 
     private Builder() {}
+
+    /**
+     * Sets the cap on bound sessions of one principal; beyond it that principal's own least
+     * recently used idle session ends (never another principal's).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1
+     */
+    public Builder maxSessionsPerPrincipal(int max) {
+      this.maxSessionsPerPrincipal = Checks.atLeast("maxSessionsPerPrincipal", max, 1);
+      return this;
+    }
 
     /**
      * Sets the mode.
@@ -192,7 +224,8 @@ public final class SessionConfig {
     }
 
     /**
-     * Sets the cap on bound sessions; beyond it the least recently checked session ends.
+     * Sets the cap on bound sessions; beyond it the least recently used idle, unpinned session
+     * ends, and when every session is pinned the new one is refused ({@code 503 server_busy}).
      *
      * @param maxBoundSessions at least 1
      * @return this builder

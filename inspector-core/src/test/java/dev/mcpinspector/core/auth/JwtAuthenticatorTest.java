@@ -71,7 +71,7 @@ class JwtAuthenticatorTest {
       assertTrue(r.isAuthenticated());
       assertTrue(r.explicit());
       Principal p = r.principal();
-      assertEquals("https://idp.example", p.issuer());
+      assertEquals("jwt:https://idp.example", p.issuer());
       assertEquals("alice", p.subject());
       assertEquals("Alice A.", p.displayName());
       assertTrue(p.hasRole(Principal.ADMIN_ROLE), "alice is in INSPECTOR_ADMINS");
@@ -127,6 +127,66 @@ class JwtAuthenticatorTest {
               bearer(Jwts.hs256(HS, "{\"sub\":\"bob\",\"exp\":" + (now + 60) + "}", Jwts.SECRET)));
       assertEquals("jwt", r.principal().issuer());
       assertFalse(r.principal().hasRole(Principal.ADMIN_ROLE));
+    }
+  }
+
+  @Nested
+  class NamespacesAndLifetime {
+    final Authenticator open = authenticator(List.of(JwtKey.hs256(Jwts.SECRET_BASE64)), null, null);
+
+    @Test
+    void aTokenNamingAnotherAuthenticatorsIssuerIsNotThatAuthenticatorsPrincipal() {
+      Principal accessKeyAlice =
+          AccessKeys.parse("alice=alice-key-0123456789").principal("alice", Set.of());
+      for (String iss : List.of(AccessKeys.ISSUER, "proxy", "jwt")) {
+        AuthResult r =
+            open.authenticate(
+                bearer(
+                    Jwts.hs256(
+                        HS,
+                        "{\"iss\":\"" + iss + "\",\"sub\":\"alice\",\"exp\":" + (now + 60) + "}",
+                        Jwts.SECRET)));
+        assertTrue(r.isAuthenticated(), r::toString);
+        assertEquals("jwt:" + iss, r.principal().issuer());
+        assertFalse(r.principal().sameUserAs(accessKeyAlice), iss);
+        assertFalse(r.principal().key().equals(accessKeyAlice.key()), iss);
+      }
+    }
+
+    @Test
+    void anExpFarInTheFutureIsRefused() {
+      AuthResult r =
+          open.authenticate(bearer(Jwts.hs256(HS, "{\"sub\":\"bob\",\"exp\":1e30}", Jwts.SECRET)));
+      assertTrue(r.isFailed(), r::toString);
+      assertEquals("JWT lifetime exceeds INSPECTOR_JWT_MAX_LIFETIME (PT24H)", r.failure());
+    }
+
+    @Test
+    void aLifetimeFromIatAboveTheMaximumIsRefusedAndOneBelowAccepted() {
+      String tooLong =
+          "{\"sub\":\"bob\",\"iat\":" + (now - 10) + ",\"exp\":" + (now - 10 + 86_401) + "}";
+      assertTrue(open.authenticate(bearer(Jwts.hs256(HS, tooLong, Jwts.SECRET))).isFailed());
+      String fine =
+          "{\"sub\":\"bob\",\"iat\":" + (now - 10) + ",\"exp\":" + (now - 10 + 86_400) + "}";
+      assertTrue(open.authenticate(bearer(Jwts.hs256(HS, fine, Jwts.SECRET))).isAuthenticated());
+    }
+
+    @Test
+    void theMaximumIsConfigurable() {
+      Authenticator strict =
+          Authenticator.jwt(
+              new JwtSettings(
+                  List.of(JwtKey.hs256(Jwts.SECRET_BASE64)),
+                  null,
+                  null,
+                  Duration.ofSeconds(60),
+                  Duration.ofMinutes(5)),
+              Set.of(),
+              clock);
+      String tenMinutes = "{\"sub\":\"bob\",\"exp\":" + (now + 600) + "}";
+      assertTrue(strict.authenticate(bearer(Jwts.hs256(HS, tenMinutes, Jwts.SECRET))).isFailed());
+      assertTrue(
+          open.authenticate(bearer(Jwts.hs256(HS, tenMinutes, Jwts.SECRET))).isAuthenticated());
     }
   }
 
