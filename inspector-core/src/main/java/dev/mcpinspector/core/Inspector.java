@@ -75,6 +75,7 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
   private final RateLimiter callLimiter;
   private final RateLimiter connectLimiter;
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+  private final List<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Inspector(Builder<M> b) {
@@ -82,6 +83,7 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
     this.clock = b.clock;
     this.ticker = b.ticker;
     this.ownsScheduler = b.scheduler == null;
+    this.resources = List.copyOf(b.resources);
     this.scheduler = ownsScheduler ? newScheduler() : b.scheduler;
     try {
       this.rpcLog =
@@ -141,6 +143,9 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
           scheduler.scheduleWithFixedDelay(
               this::sweepSessions, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS));
     } catch (RuntimeException e) {
+      for (AutoCloseable r : resources) {
+        closeQuietly("resource " + r.getClass().getSimpleName(), r);
+      }
       if (ownsScheduler) {
         scheduler.shutdownNow();
       }
@@ -353,6 +358,9 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
     closeQuietly("rpc log", rpcLog);
     closeQuietly("progress store", progress);
     closeQuietly("elicitation broker", elicitations);
+    for (AutoCloseable r : resources) {
+      closeQuietly("resource " + r.getClass().getSimpleName(), r);
+    }
     if (ownsScheduler) {
       scheduler.shutdownNow();
     }
@@ -497,6 +505,7 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
     private Ticker ticker = Ticker.system();
     private ScheduledExecutorService scheduler;
     private HostResolver hostResolver = HostResolver.system();
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     private Builder(InspectorConfig config, ManagerFactoryProvider<M> managers) {
       this.config = Objects.requireNonNull(config, "config must not be null");
@@ -545,6 +554,18 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
      */
     public Builder<M> hostResolver(HostResolver resolver) {
       this.hostResolver = Objects.requireNonNull(resolver, "hostResolver must not be null");
+      return this;
+    }
+
+    /**
+     * Adds a resource the inspector closes on {@link Inspector#close()}, after the managers and the
+     * event plane (for example a shared outbound HTTP client), and also when building fails.
+     *
+     * @param resource the resource
+     * @return this builder
+     */
+    public Builder<M> closeOnShutdown(AutoCloseable resource) {
+      resources.add(Objects.requireNonNull(resource, "resource must not be null"));
       return this;
     }
 

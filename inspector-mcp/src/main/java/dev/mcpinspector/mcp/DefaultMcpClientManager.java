@@ -1,5 +1,9 @@
 package dev.mcpinspector.mcp;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.elicitation.SamplingAction;
@@ -8,7 +12,15 @@ import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.outbound.OutboundDecision;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.outbound.OutboundRefusal;
+import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.SessionId;
+import dev.mcpinspector.mcp.engine.ConnectionEvents;
+import dev.mcpinspector.mcp.engine.HttpTarget;
+import dev.mcpinspector.mcp.engine.LogText;
+import dev.mcpinspector.mcp.engine.McpConnection;
+import dev.mcpinspector.mcp.engine.McpFailure;
+import dev.mcpinspector.mcp.engine.OutboundHttp;
+import dev.mcpinspector.mcp.engine.PendingCall;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
@@ -33,6 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -54,18 +69,33 @@ final class DefaultMcpClientManager implements McpClientManager {
   private final McpClientConfig config;
   private final OutboundPolicy policy;
   private final McpEventSinks sinks;
+  private final OutboundHttp http;
+  private final boolean ownsHttp;
   private final McpJsonMapper mapper = McpJsonDefaults.getMapper();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+  /** The longest a caller waits for an engine call: request time plus the user's answer time. */
+  private static final Duration USER_SLACK = Duration.ofMinutes(16);
 
   private final Object lock = new Object();
   private final Map<String, ServerConnection> servers = new LinkedHashMap<>();
   private boolean closed;
 
   DefaultMcpClientManager(
-      SessionId session, McpClientConfig config, OutboundPolicy policy, McpEventSinks sinks) {
+      SessionId session,
+      McpClientConfig config,
+      OutboundPolicy policy,
+      McpEventSinks sinks,
+      OutboundHttp http,
+      boolean ownsHttp) {
     this.session = session;
     this.config = config;
     this.policy = policy;
     this.sinks = sinks;
+    this.http = http;
+    this.ownsHttp = ownsHttp;
   }
 
   @Override
@@ -129,6 +159,9 @@ final class DefaultMcpClientManager implements McpClientManager {
   }
 
   private ServerView connect(ServerConnection conn, URI uri) {
+    if (conn.spec().transport() == ServerTransport.STREAMABLE_HTTP) {
+      return connectEngine(conn, uri);
+    }
     String id = conn.spec().id();
     McpAsyncClient client;
     try {
@@ -164,6 +197,179 @@ final class DefaultMcpClientManager implements McpClientManager {
     return conn.view(mapper);
   }
 
+  private ServerView connectEngine(ServerConnection conn, URI uri) {
+    ServerSpec spec = conn.spec();
+    String id = spec.id();
+    McpConnection c =
+        http.connect(
+            new HttpTarget(
+                uri,
+                spec.headers(),
+                spec.protocolVersion(),
+                config.clientName(),
+                config.clientVersion()),
+            new Events(id));
+    if (!conn.attach(c)) {
+      c.close();
+      throw removedWhileConnecting(id, null);
+    }
+    try {
+      c.open(config.connectTimeout())
+          .get(
+              config.connectTimeout().multipliedBy(2).plus(BLOCK_SLACK).toMillis(),
+              TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      c.close();
+      if (conn.isClosed()) {
+        throw removedWhileConnecting(id, e);
+      }
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      McpManagerException m = translateEngine(id, "initialize", cause, config.connectTimeout());
+      conn.failed(m.getMessage());
+      throw m;
+    }
+    if (!conn.connectedEngine()) {
+      c.close();
+      throw removedWhileConnecting(id, null);
+    }
+    log.debug("server {} connected ({})", id, c.handshake().protocolVersion());
+    return conn.view(mapper);
+  }
+
+  /** What an engine connection reports, published under this session and the server's id. */
+  private final class Events implements ConnectionEvents {
+    private final String serverId;
+
+    Events(String serverId) {
+      this.serverId = serverId;
+    }
+
+    @Override
+    public void message(Direction direction, String json) {
+      sinks.rpcLog().publish(session, serverId, direction, json);
+    }
+
+    @Override
+    public void progress(String token, double progress, Double total, String message) {
+      sinks.progress().report(session, serverId, token, progress, total, message);
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> inputRequest(String method, JsonNode params) {
+      String message = params == null ? "" : params.path("message").asText("");
+      JsonNode schema = params == null ? null : params.get("requestedSchema");
+      String schemaJson = schema == null || !schema.isObject() ? "{}" : schema.toString();
+      return sinks
+          .elicitation()
+          .request(session, serverId, new ElicitationRequest(message, schemaJson))
+          .thenApply(DefaultMcpClientManager::toElicitJson);
+    }
+  }
+
+  private static JsonNode toElicitJson(ElicitationResponse r) {
+    ObjectNode out = JSON.createObjectNode();
+    switch (r.action()) {
+      case ACCEPT:
+        out.put("action", "accept");
+        try {
+          JsonNode content = JSON.readTree(r.contentJson() == null ? "{}" : r.contentJson());
+          out.set(
+              "content",
+              content == null || !content.isObject() ? JSON.createObjectNode() : content);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("the elicitation answer is not a JSON object", e);
+        }
+        return out;
+      case DECLINE:
+        out.put("action", "decline");
+        return out;
+      case CANCEL:
+      default:
+        out.put("action", "cancel");
+        return out;
+    }
+  }
+
+  /** Runs one request over the engine and waits for its answer (the SDK-shaped sync API). */
+  private Map<String, Object> engineCall(
+      ServerConnection conn, McpConnection c, String method, ObjectNode params) {
+    String id = conn.spec().id();
+    PendingCall pc = c.call(method, params, config.requestTimeout());
+    JsonNode result;
+    try {
+      result =
+          pc.result()
+              .get(config.requestTimeout().plus(USER_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      pc.cancel("the inspector is shutting down");
+      Thread.currentThread().interrupt();
+      throw new McpManagerException(
+          ProblemCode.UPSTREAM_FAILED, "server '" + id + "': " + method + " was interrupted", e);
+    } catch (TimeoutException e) {
+      pc.cancel("timed out");
+      throw timedOut(id, method, config.requestTimeout(), e);
+    } catch (ExecutionException e) {
+      if (conn.isClosed()) {
+        throw new McpManagerException(
+            ProblemCode.UPSTREAM_FAILED,
+            "server '" + id + "' was disconnected during " + method,
+            e.getCause());
+      }
+      throw translateEngine(id, method, e.getCause(), config.requestTimeout());
+    }
+    return JSON.convertValue(result, OBJECT);
+  }
+
+  /** Maps engine failures by kind (never by message text) to problem codes. */
+  static McpManagerException translateEngine(String id, String op, Throwable e, Duration timeout) {
+    McpFailure f = McpFailure.find(e);
+    if (f == null) {
+      String why = e == null ? "unknown" : LogText.safe(String.valueOf(e.getMessage()));
+      return new McpManagerException(
+          ProblemCode.UPSTREAM_FAILED, "server '" + id + "' failed during " + op + ": " + why, e);
+    }
+    switch (f.kind()) {
+      case TIMEOUT:
+        return timedOut(id, op, timeout, f);
+      case REFUSED:
+        return new McpManagerException(
+            ProblemCode.URL_FORBIDDEN,
+            "server '" + id + "': request refused: " + f.getMessage(),
+            f);
+      case ERROR_RESPONSE:
+        return new McpManagerException(
+            ProblemCode.UPSTREAM_FAILED,
+            "server '" + id + "' answered " + op + " with " + f.getMessage(),
+            f);
+      case CLOSED:
+        return new McpManagerException(
+            ProblemCode.UPSTREAM_FAILED, "server '" + id + "' was disconnected during " + op, f);
+      case CANCELLED:
+        return new McpManagerException(
+            ProblemCode.UPSTREAM_FAILED, "server '" + id + "': " + op + " was cancelled", f);
+      default:
+        return new McpManagerException(
+            ProblemCode.UPSTREAM_FAILED,
+            "server '" + id + "' failed during " + op + ": " + f.getMessage(),
+            f);
+    }
+  }
+
+  private static ObjectNode params() {
+    return JSON.createObjectNode();
+  }
+
+  private static ObjectNode cursorParams(String cursor) {
+    ObjectNode p = params();
+    if (cursor != null) {
+      p.put("cursor", cursor);
+    }
+    return p;
+  }
+
   @Override
   public void removeServer(String serverId) {
     ServerConnection conn;
@@ -180,7 +386,8 @@ final class DefaultMcpClientManager implements McpClientManager {
 
   @Override
   public Map<String, Object> listTools(String serverId, String cursor) {
-    return call(serverId, McpSchema.METHOD_TOOLS_LIST, c -> c.listTools(cursor));
+    return call(
+        serverId, McpSchema.METHOD_TOOLS_LIST, cursorParams(cursor), c -> c.listTools(cursor));
   }
 
   @Override
@@ -191,13 +398,22 @@ final class DefaultMcpClientManager implements McpClientManager {
     String token = UUID.randomUUID().toString();
     McpSchema.CallToolRequest request =
         McpSchema.CallToolRequest.builder(name).arguments(args).progressToken(token).build();
-    Map<String, Object> result = call(conn, McpSchema.METHOD_TOOLS_CALL, c -> c.callTool(request));
+    ObjectNode p = params();
+    p.put("name", name);
+    p.set("arguments", JSON.valueToTree(args));
+    p.putObject("_meta").put("progressToken", token);
+    Map<String, Object> result =
+        call(conn, McpSchema.METHOD_TOOLS_CALL, p, c -> c.callTool(request));
     return new ToolCallResult(result, token);
   }
 
   @Override
   public Map<String, Object> listResources(String serverId, String cursor) {
-    return call(serverId, McpSchema.METHOD_RESOURCES_LIST, c -> c.listResources(cursor));
+    return call(
+        serverId,
+        McpSchema.METHOD_RESOURCES_LIST,
+        cursorParams(cursor),
+        c -> c.listResources(cursor));
   }
 
   @Override
@@ -205,30 +421,38 @@ final class DefaultMcpClientManager implements McpClientManager {
     if (uri == null || uri.isBlank()) {
       throw new McpManagerException(ProblemCode.BAD_REQUEST, "a resource 'uri' is required");
     }
+    ObjectNode p = params();
+    p.put("uri", uri);
     return call(
         serverId,
         McpSchema.METHOD_RESOURCES_READ,
+        p,
         c -> c.readResource(McpSchema.ReadResourceRequest.builder(uri).build()));
   }
 
   @Override
   public Map<String, Object> listPrompts(String serverId, String cursor) {
-    return call(serverId, McpSchema.METHOD_PROMPT_LIST, c -> c.listPrompts(cursor));
+    return call(
+        serverId, McpSchema.METHOD_PROMPT_LIST, cursorParams(cursor), c -> c.listPrompts(cursor));
   }
 
   @Override
   public Map<String, Object> getPrompt(String serverId, String name, Object arguments) {
     requireName("prompt", name);
     Map<String, Object> args = object("prompt arguments", arguments);
+    ObjectNode p = params();
+    p.put("name", name);
+    p.set("arguments", JSON.valueToTree(args));
     return call(
         serverId,
         McpSchema.METHOD_PROMPT_GET,
+        p,
         c -> c.getPrompt(McpSchema.GetPromptRequest.builder(name).arguments(args).build()));
   }
 
   @Override
   public Map<String, Object> ping(String serverId) {
-    return call(serverId, McpSchema.METHOD_PING, McpAsyncClient::ping);
+    return call(serverId, McpSchema.METHOD_PING, params(), McpAsyncClient::ping);
   }
 
   @Override
@@ -242,6 +466,9 @@ final class DefaultMcpClientManager implements McpClientManager {
       all = new ArrayList<>(servers.values());
     }
     closeAll(all);
+    if (ownsHttp) {
+      http.close();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -440,12 +667,19 @@ final class DefaultMcpClientManager implements McpClientManager {
   }
 
   private <T> Map<String, Object> call(
-      String serverId, String method, Function<McpAsyncClient, Mono<T>> op) {
-    return call(connection(serverId), method, op);
+      String serverId, String method, ObjectNode params, Function<McpAsyncClient, Mono<T>> op) {
+    return call(connection(serverId), method, params, op);
   }
 
   private <T> Map<String, Object> call(
-      ServerConnection conn, String method, Function<McpAsyncClient, Mono<T>> op) {
+      ServerConnection conn,
+      String method,
+      ObjectNode params,
+      Function<McpAsyncClient, Mono<T>> op) {
+    McpConnection engine = conn.engineIfConnected();
+    if (engine != null) {
+      return engineCall(conn, engine, method, params);
+    }
     McpAsyncClient client = conn.requireConnected();
     String id = conn.spec().id();
     T result;
@@ -483,6 +717,10 @@ final class DefaultMcpClientManager implements McpClientManager {
     List<McpAsyncClient> clients = new ArrayList<>();
     for (ServerConnection c : conns) {
       McpAsyncClient client = c.detach();
+      McpConnection engine = c.detachEngine();
+      if (engine != null) {
+        engine.close();
+      }
       if (client != null) {
         clients.add(client);
       }

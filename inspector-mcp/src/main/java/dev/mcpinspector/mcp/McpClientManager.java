@@ -2,6 +2,7 @@ package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.outbound.OutboundPolicy;
 import dev.mcpinspector.core.session.SessionId;
+import dev.mcpinspector.mcp.engine.OutboundHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,9 @@ import java.util.Objects;
 public interface McpClientManager extends AutoCloseable {
 
   /**
-   * Creates a manager for one session.
+   * Creates a manager for one session with its own outbound HTTP client, closed with the manager
+   * (tests and single-session use; a host shares one client through {@link #create(SessionId,
+   * McpClientConfig, OutboundPolicy, McpEventSinks, OutboundHttp)}).
    *
    * @param session the event scope: everything is published under it
    * @param config timeouts and client identity
@@ -35,11 +38,39 @@ public interface McpClientManager extends AutoCloseable {
    */
   static McpClientManager create(
       SessionId session, McpClientConfig config, OutboundPolicy policy, McpEventSinks sinks) {
+    OutboundHttp http = OutboundHttp.builder(Objects.requireNonNull(policy, "policy")).build();
+    return new DefaultMcpClientManager(
+        Objects.requireNonNull(session, "session"),
+        Objects.requireNonNull(config, "config"),
+        policy,
+        Objects.requireNonNull(sinks, "sinks"),
+        http,
+        true);
+  }
+
+  /**
+   * Creates a manager for one session on a shared outbound HTTP client.
+   *
+   * @param session the event scope: everything is published under it
+   * @param config timeouts and client identity
+   * @param policy the outbound policy, which also sets the per-session server cap
+   * @param sinks the event plane
+   * @param http the shared outbound client, built on the same policy; not closed by the manager
+   * @return a new manager with no servers
+   */
+  static McpClientManager create(
+      SessionId session,
+      McpClientConfig config,
+      OutboundPolicy policy,
+      McpEventSinks sinks,
+      OutboundHttp http) {
     return new DefaultMcpClientManager(
         Objects.requireNonNull(session, "session"),
         Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(sinks, "sinks"));
+        Objects.requireNonNull(sinks, "sinks"),
+        Objects.requireNonNull(http, "http"),
+        false);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;
 import dev.mcpinspector.core.outbound.HostResolver;
 import dev.mcpinspector.core.time.Ticker;
+import dev.mcpinspector.mcp.engine.OutboundHttp;
 import dev.mcpinspector.servlet.ApiModule;
 import dev.mcpinspector.servlet.InspectorServlets;
 import jakarta.servlet.ServletContext;
@@ -169,15 +170,28 @@ public final class McpInspector {
      */
     public Inspector<McpClientManager> build() {
       McpClientConfig mcp = clientConfig;
+      java.util.concurrent.atomic.AtomicReference<OutboundHttp> shared =
+          new java.util.concurrent.atomic.AtomicReference<>();
       Inspector.Builder<McpClientManager> b =
           Inspector.builder(
               config,
-              ctx ->
-                  new McpClientManagerFactory(
-                          mcp,
-                          ctx.outbound(),
-                          McpEventSinks.of(ctx.rpcLog(), ctx.progress(), ctx.elicitations()))
-                      ::create);
+              ctx -> {
+                OutboundHttp http = OutboundHttp.builder(ctx.outbound()).build();
+                shared.set(http);
+                return new McpClientManagerFactory(
+                        mcp,
+                        ctx.outbound(),
+                        McpEventSinks.of(ctx.rpcLog(), ctx.progress(), ctx.elicitations()),
+                        http)
+                    ::create;
+              });
+      b.closeOnShutdown(
+          () -> {
+            OutboundHttp http = shared.get();
+            if (http != null) {
+              http.close();
+            }
+          });
       if (clock != null) {
         b.clock(clock);
       }

@@ -1,6 +1,8 @@
 package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.mcp.engine.Handshake;
+import dev.mcpinspector.mcp.engine.McpConnection;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -26,6 +28,7 @@ final class ServerConnection {
   private ServerStatus status = ServerStatus.CONNECTING;
   private String error;
   private McpAsyncClient client;
+  private McpConnection engine;
   private McpSchema.InitializeResult initializeResult;
   private boolean closed;
 
@@ -61,6 +64,58 @@ final class ServerConnection {
     }
   }
 
+  /** Returns false when the connection was closed already; the caller must close it. */
+  boolean attach(McpConnection c) {
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      engine = c;
+      return true;
+    }
+  }
+
+  /** Returns false when the connection was closed meanwhile; the caller must close it. */
+  boolean connectedEngine() {
+    synchronized (lock) {
+      if (closed) {
+        return false;
+      }
+      status = ServerStatus.CONNECTED;
+      return true;
+    }
+  }
+
+  /** Marks the connection closed and hands back its engine connection, if any. */
+  McpConnection detachEngine() {
+    synchronized (lock) {
+      closed = true;
+      status = ServerStatus.DISCONNECTED;
+      McpConnection c = engine;
+      engine = null;
+      return c;
+    }
+  }
+
+  /**
+   * The engine connection when this server is connected through the engine; null when it is
+   * connected through the SDK.
+   */
+  McpConnection engineIfConnected() {
+    synchronized (lock) {
+      if (status == ServerStatus.CONNECTED && engine != null) {
+        return engine;
+      }
+      if (status == ServerStatus.CONNECTED && client != null) {
+        return null;
+      }
+      String why = error == null ? "" : ": " + error;
+      throw new McpManagerException(
+          ProblemCode.UPSTREAM_FAILED,
+          "server '" + spec.id() + "' is " + status.wireName() + ", not connected" + why);
+    }
+  }
+
   /** Returns false when the connection was closed meanwhile; the caller must close the client. */
   boolean connected(McpSchema.InitializeResult result) {
     synchronized (lock) {
@@ -79,6 +134,7 @@ final class ServerConnection {
         status = ServerStatus.FAILED;
         error = message;
         client = null;
+        engine = null;
       }
     }
   }
@@ -116,17 +172,34 @@ final class ServerConnection {
     McpSchema.InitializeResult init;
     ServerStatus s;
     String e;
+    McpConnection eng;
     synchronized (lock) {
       s = status;
       e = error;
       init = initializeResult;
+      eng = engine;
       if (client != null && client.getCurrentInitializationResult() != null) {
         init = client.getCurrentInitializationResult();
       }
     }
+    String url = spec.transport() == ServerTransport.STDIO ? null : spec.url();
+    if (eng != null) {
+      Handshake h = eng.handshake();
+      return new ServerView(
+          spec.id(),
+          url,
+          spec.transport(),
+          s,
+          e,
+          h == null || h.serverInfo() == null ? null : mapper.convertValue(h.serverInfo(), MAP),
+          h == null ? null : h.protocolVersion(),
+          h == null || h.capabilities() == null ? null : mapper.convertValue(h.capabilities(), MAP),
+          eng.initializations(),
+          h == null ? null : h.era().wireName());
+    }
     return new ServerView(
         spec.id(),
-        spec.transport() == ServerTransport.STDIO ? null : spec.url(),
+        url,
         spec.transport(),
         s,
         e,
@@ -137,6 +210,7 @@ final class ServerConnection {
         init == null || init.capabilities() == null
             ? null
             : mapper.convertValue(init.capabilities(), MAP),
-        initializations.get());
+        initializations.get(),
+        init == null ? null : "session");
   }
 }

@@ -1,6 +1,8 @@
 package dev.mcpinspector.mcp;
 
 import dev.mcpinspector.core.http.ProblemCode;
+import dev.mcpinspector.mcp.engine.LogText;
+import dev.mcpinspector.mcp.engine.ProtocolVersions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
  * @param headers extra HTTP headers for every request (HTTP transports); null means none; copied
  * @param command the program to start (stdio), or null
  * @param args the program's arguments (stdio); null means none; copied
+ * @param protocolVersion the protocol version the user pinned (Streamable HTTP), or null to
+ *     negotiate: {@code server/discover} first, then {@code initialize}
  */
 public record ServerSpec(
     String id,
@@ -28,7 +32,8 @@ public record ServerSpec(
     String url,
     Map<String, String> headers,
     String command,
-    List<String> args) {
+    List<String> args,
+    String protocolVersion) {
 
   /** The pattern a server id must match. */
   public static final String ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
@@ -44,12 +49,33 @@ public record ServerSpec(
    * @param headers see the record description
    * @param command see the record description
    * @param args see the record description
+   * @param protocolVersion see the record description
    */
   public ServerSpec {
     transport = transport == null ? ServerTransport.STREAMABLE_HTTP : transport;
     headers =
         headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     args = args == null ? List.of() : List.copyOf(args);
+  }
+
+  /**
+   * A spec that negotiates its protocol version.
+   *
+   * @param id see the record description
+   * @param transport see the record description
+   * @param url see the record description
+   * @param headers see the record description
+   * @param command see the record description
+   * @param args see the record description
+   */
+  public ServerSpec(
+      String id,
+      ServerTransport transport,
+      String url,
+      Map<String, String> headers,
+      String command,
+      List<String> args) {
+    this(id, transport, url, headers, command, args, null);
   }
 
   /**
@@ -80,6 +106,7 @@ public record ServerSpec(
     String transport = string(body, "transport");
     String url = string(body, "url");
     String command = string(body, "command");
+    String protocolVersion = string(body, "protocolVersion");
     Map<String, String> headers = null;
     Object h = body.get("headers");
     if (h != null) {
@@ -112,7 +139,8 @@ public record ServerSpec(
         args.add(s);
       }
     }
-    return new ServerSpec(id, ServerTransport.fromWireName(transport), url, headers, command, args);
+    return new ServerSpec(
+        id, ServerTransport.fromWireName(transport), url, headers, command, args, protocolVersion);
   }
 
   /**
@@ -135,6 +163,21 @@ public record ServerSpec(
       }
     } else if (url == null || url.isBlank()) {
       throw bad("a " + transport.wireName() + " server needs a 'url'");
+    }
+    if (protocolVersion != null) {
+      if (!ProtocolVersions.supported(protocolVersion)) {
+        throw bad(
+            "protocolVersion must be one of "
+                + ProtocolVersions.ALL
+                + ", but was '"
+                + abbreviate(LogText.safe(protocolVersion))
+                + "'");
+      }
+      if (transport != ServerTransport.STREAMABLE_HTTP) {
+        throw bad(
+            "protocolVersion can be pinned only for streamable-http servers, not "
+                + transport.wireName());
+      }
     }
   }
 
@@ -191,6 +234,8 @@ public record ServerSpec(
         + command
         + ", args="
         + args.size()
+        + ", protocolVersion="
+        + protocolVersion
         + "]";
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param capabilities the server's capabilities as a JSON object, or null before initialize
  * @param initializations how many times the connection was initialized; more than one means the
  *     server dropped its MCP session and the client initialized a new one
+ * @param era {@code stateless} (2026-07-28) or {@code session} (2025 generation), or null before
+ *     negotiation
  */
 public record ServerView(
     String id,
@@ -28,7 +30,8 @@ public record ServerView(
     Map<String, Object> serverInfo,
     String protocolVersion,
     Map<String, Object> capabilities,
-    int initializations) {
+    int initializations,
+    String era) {
 
   /**
    * Checks the arguments; see the record description for each component.
@@ -42,6 +45,7 @@ public record ServerView(
    * @param protocolVersion see the record description
    * @param capabilities see the record description
    * @param initializations see the record description
+   * @param era see the record description
    */
   public ServerView {
     Objects.requireNonNull(id, "id");
@@ -51,7 +55,7 @@ public record ServerView(
 
   /**
    * The JSON object of the API: {@code id, url, transport, status, error, serverInfo,
-   * protocolVersion, capabilities, initializations}, with wire names for enums.
+   * protocolVersion, capabilities, initializations, era}, with wire names for enums.
    *
    * @return a mutable ordered map of JSON values
    */
@@ -66,6 +70,7 @@ public record ServerView(
     m.put("protocolVersion", protocolVersion);
     m.put("capabilities", capabilities);
     m.put("initializations", initializations);
+    m.put("era", era);
     return m;
   }
 }

@@ -110,6 +110,45 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
   }
 
   @Override
+  public OutboundDecision checkConnect(String host) {
+    if (host == null || host.isBlank()) {
+      return bad("host must not be blank");
+    }
+    String h = normalizeHost(host);
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.resolve(h);
+    } catch (UnknownHostException e) {
+      return bad("host '" + h + "' could not be resolved");
+    }
+    if (addresses == null || addresses.isEmpty()) {
+      return bad("host '" + h + "' could not be resolved");
+    }
+    if (config.mode() == Mode.LOCAL || hostAllowed(h)) {
+      return OutboundDecision.allow("connecting to " + h + " is allowed", null, addresses);
+    }
+    for (InetAddress a : addresses) {
+      if (cidrAllowed(a)) {
+        continue;
+      }
+      String label = SpecialAddresses.classify(a);
+      if (label != null) {
+        return OutboundDecision.refuse(
+            OutboundRefusal.URL_FORBIDDEN,
+            "host '"
+                + h
+                + "' resolves to "
+                + a.getHostAddress()
+                + ", a "
+                + label
+                + " address, which hosted mode refuses; an operator can allow it in "
+                + OutboundConfig.ENV_OUTBOUND_ALLOW);
+      }
+    }
+    return OutboundDecision.allow("every address of " + h + " is allowed", null, addresses);
+  }
+
+  @Override
   public OutboundDecision checkHeaders(Map<String, String> headers) {
     if (headers == null || headers.isEmpty()) {
       return OutboundDecision.allow("no headers", null, List.of());
@@ -146,8 +185,15 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
       }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
-        if ((c < 0x20 && c != '\t') || c == 0x7F) {
-          return bad("header '" + name + "' contains a control character at index " + i);
+        if ((c < 0x20 && c != '\t') || c >= 0x7F) {
+          return bad(
+              "header '"
+                  + name
+                  + "' contains "
+                  + (c >= 0x80 ? "a non-ASCII" : "a control")
+                  + " character at index "
+                  + i
+                  + "; header values may hold only visible ASCII, space and tab");
         }
       }
     }

@@ -105,6 +105,20 @@ public interface OutboundPolicy {
   OutboundDecision checkUrl(String url);
 
   /**
+   * Resolves a host at the moment a connection is opened and decides whether its addresses may be
+   * connected to: the check an HTTP client applies to the address it actually connects to, so a DNS
+   * answer that changed since {@link #checkUrl(String)} (DNS rebinding) is caught. Uses the same
+   * resolver and the same address rules as {@link #checkUrl(String)}; in local mode every address
+   * is allowed. May block on DNS resolution.
+   *
+   * @param host the host name or IP literal (IPv6 without brackets) being connected to
+   * @return allowed with the checked addresses (connect only to those), or refused with {@link
+   *     OutboundRefusal#URL_FORBIDDEN} naming the address, or {@link OutboundRefusal#BAD_REQUEST}
+   *     when the host does not resolve
+   */
+  OutboundDecision checkConnect(String host);
+
+  /**
    * Decides whether user-supplied connection headers may be sent.
    *
    * @param headers header names and values; null means none

@@ -289,10 +289,64 @@ class OutboundPolicyTest {
     @Test
     void headerInjectionIsRefused() {
       OutboundDecision d = local().checkHeaders(Map.of("X-A", "v\r\nHost: evil"));
-      assertEquals("header 'X-A' contains a control character at index 1", d.detail());
+      assertEquals(
+          "header 'X-A' contains a control character at index 1; header values may hold only"
+              + " visible ASCII, space and tab",
+          d.detail());
       assertEquals(
           "header name 'Bad Name' is not a valid HTTP header name",
           local().checkHeaders(Map.of("Bad Name", "v")).detail());
+    }
+
+    @Test
+    void nonAsciiHeaderValueIsRefusedNamingTheIndex() {
+      OutboundDecision d = local().checkHeaders(Map.of("X-A", "caf\u00e9"));
+      assertEquals(OutboundRefusal.BAD_REQUEST, d.refusal());
+      assertEquals(
+          "header 'X-A' contains a non-ASCII character at index 3; header values may hold only"
+              + " visible ASCII, space and tab",
+          d.detail());
+      assertTrue(local().checkHeaders(Map.of("X-A", "a b\t~!")).allowed());
+    }
+  }
+
+  @Nested
+  class ConnectTime {
+    @Test
+    void hostedRefusesALoopbackAnswerAtConnectTime() throws Exception {
+      OutboundDecision d =
+          hostedWith(host -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})))
+              .checkConnect("rebind.example.com");
+      assertEquals(OutboundRefusal.URL_FORBIDDEN, d.refusal());
+      assertEquals(
+          "host 'rebind.example.com' resolves to 127.0.0.1, a loopback address, which hosted mode"
+              + " refuses; an operator can allow it in INSPECTOR_OUTBOUND_ALLOW",
+          d.detail());
+    }
+
+    @Test
+    void hostedAllowsPublicAddressesAndReturnsThem() throws Exception {
+      InetAddress pub =
+          InetAddress.getByAddress("pub.example.com", new byte[] {93, (byte) 184, 1, 2});
+      OutboundDecision d = hostedWith(host -> List.of(pub)).checkConnect("pub.example.com");
+      assertTrue(d.allowed());
+      assertEquals(List.of(pub), d.addresses());
+    }
+
+    @Test
+    void unresolvableHostIsBadRequest() {
+      OutboundDecision d =
+          hostedWith(
+                  host -> {
+                    throw new java.net.UnknownHostException(host);
+                  })
+              .checkConnect("nowhere.example.com");
+      assertEquals(OutboundRefusal.BAD_REQUEST, d.refusal());
+      assertEquals("host 'nowhere.example.com' could not be resolved", d.detail());
+    }
+
+    private OutboundPolicy hostedWith(HostResolver r) {
+      return OutboundPolicy.create(OutboundConfig.builder().mode(Mode.HOSTED).build(), r);
     }
   }
 
