@@ -8,6 +8,7 @@ import dev.mcpinspector.core.elicitation.ElicitationRequest;
 import dev.mcpinspector.core.elicitation.ElicitationResponse;
 import dev.mcpinspector.core.elicitation.SamplingAction;
 import dev.mcpinspector.core.elicitation.SamplingRequest;
+import dev.mcpinspector.core.elicitation.SamplingResponse;
 import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.outbound.OutboundDecision;
 import dev.mcpinspector.core.outbound.OutboundPolicy;
@@ -258,14 +259,89 @@ final class DefaultMcpClientManager implements McpClientManager {
     }
 
     @Override
+    public void notification(String method, JsonNode params) {
+      if ("notifications/elicitation/complete".equals(method) && params != null) {
+        String elicitationId = params.path("elicitationId").asText("");
+        if (!elicitationId.isEmpty()) {
+          sinks.elicitation().urlElicitationCompleted(session, serverId, elicitationId);
+        }
+      }
+    }
+
+    @Override
+    public boolean answers(String method) {
+      return ELICIT.equals(method) || SAMPLE.equals(method);
+    }
+
+    @Override
+    public JsonNode clientCapabilities() {
+      ObjectNode caps = JSON.createObjectNode();
+      ObjectNode elicitation = caps.putObject("elicitation");
+      elicitation.putObject("form");
+      elicitation.putObject("url");
+      caps.putObject("sampling");
+      return caps;
+    }
+
+    @Override
     public CompletableFuture<JsonNode> inputRequest(String method, JsonNode params) {
+      if (SAMPLE.equals(method)) {
+        String json = params == null || !params.isObject() ? "{}" : params.toString();
+        return sinks
+            .elicitation()
+            .requestSampling(session, serverId, new SamplingRequest(json))
+            .thenApply(DefaultMcpClientManager::toSamplingJson);
+      }
       String message = params == null ? "" : params.path("message").asText("");
+      if (params != null && "url".equals(params.path("mode").asText(""))) {
+        // The URL is only shown to the user; neither the inspector nor the page fetches it.
+        ElicitationRequest request =
+            ElicitationRequest.url(
+                message, params.path("url").asText(""), params.path("elicitationId").asText(""));
+        return sinks
+            .elicitation()
+            .request(session, serverId, request)
+            .thenApply(r -> actionOnly(r.action().name()));
+      }
       JsonNode schema = params == null ? null : params.get("requestedSchema");
       String schemaJson = schema == null || !schema.isObject() ? "{}" : schema.toString();
       return sinks
           .elicitation()
           .request(session, serverId, new ElicitationRequest(message, schemaJson))
           .thenApply(DefaultMcpClientManager::toElicitJson);
+    }
+  }
+
+  private static final String ELICIT = "elicitation/create";
+  private static final String SAMPLE = "sampling/createMessage";
+
+  private static JsonNode actionOnly(String action) {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("action", action.toLowerCase(java.util.Locale.ROOT));
+    return out;
+  }
+
+  private static JsonNode toSamplingJson(SamplingResponse r) {
+    if (r.action() != SamplingAction.APPROVE) {
+      // No model is called: a refusal or a dismissal is an error for the server.
+      throw new McpFailure(
+          McpFailure.Kind.ERROR_RESPONSE,
+          r.action() == SamplingAction.REJECT
+              ? "User rejected sampling request"
+              : "Sampling request cancelled",
+          -1,
+          null);
+    }
+    try {
+      JsonNode result = JSON.readTree(r.resultJson());
+      if (result == null || !result.isObject()) {
+        throw new McpFailure(
+            McpFailure.Kind.ERROR_RESPONSE, "the sampling reply is not an object", -32603, null);
+      }
+      return result;
+    } catch (IOException e) {
+      throw new McpFailure(
+          McpFailure.Kind.ERROR_RESPONSE, "the sampling reply is not JSON", -32603, e);
     }
   }
 
@@ -473,6 +549,8 @@ final class DefaultMcpClientManager implements McpClientManager {
 
   // ---------------------------------------------------------------------------------------------
 
+  // sampling is deprecated in 2026-07-28, yet 2025-generation servers still ask for it.
+  @SuppressWarnings("deprecation")
   private McpAsyncClient buildClient(ServerConnection conn, URI uri) {
     ServerSpec spec = conn.spec();
     McpClientTransport sdkTransport;

@@ -602,8 +602,8 @@ final class HttpMcpConnection implements McpConnection {
               }
               if (e != null) {
                 ObjectNode err = JsonText.MAPPER.createObjectNode();
-                err.put("code", -32603);
                 McpFailure f = McpFailure.find(e);
+                err.put("code", f != null && f.rpcCode() != null ? f.rpcCode() : -32603);
                 err.put(
                     "message", f != null ? f.getMessage() : "the request could not be answered");
                 respond(id, null, err);
@@ -791,8 +791,12 @@ final class HttpMcpConnection implements McpConnection {
 
   /** The response to a POSTed request. */
   private final class Exchange extends BodyListener {
+    /** The JSON-RPC id this exchange carried; a retry (input responses) sends a new one. */
+    private final long sentId;
+
     Exchange(Call call) {
       super(call);
+      this.sentId = call.id;
     }
 
     @Override
@@ -818,6 +822,10 @@ final class HttpMcpConnection implements McpConnection {
 
     private void complete(Result result) {
       Call call = owner;
+      if (call.id != sentId) {
+        // This exchange answered input_required and the call went on with a new request.
+        return;
+      }
       if (result.isFailed() && status == 0) {
         pending.remove(Long.toString(call.id), call);
         call.fail(failure != null ? failure : transportFailure(result.getFailure()));
@@ -875,7 +883,8 @@ final class HttpMcpConnection implements McpConnection {
         return;
       }
       if (sse && parser != null) {
-        if (!call.future.isDone()) {
+        // Still pending: the stream ended before the answer (an answered round left pending).
+        if (!call.future.isDone() && pending.get(Long.toString(call.id)) == call) {
           pending.remove(Long.toString(call.id), call);
           if (failure != null) {
             call.fail(failure);
@@ -921,7 +930,9 @@ final class HttpMcpConnection implements McpConnection {
       String text = bodyText();
       body = null;
       dispatch(text, call);
-      if (!call.future.isDone() && pending.get(Long.toString(call.id)) == call) {
+      if (!call.future.isDone()
+          && call.id == sentId
+          && pending.get(Long.toString(call.id)) == call) {
         pending.remove(Long.toString(call.id), call);
         call.fail(McpFailure.of(Kind.PROTOCOL, "the server's answer does not answer the request"));
       }
