@@ -43,6 +43,8 @@ public final class DemoMcpServer implements AutoCloseable {
    *
    * @param stepDelay the pause between two progress steps of {@code slow_count}
    */
+  // logging is deprecated in MCP 2026-07-28 (SDK 2.2.0), yet this 2025-generation demo serves it.
+  @SuppressWarnings("deprecation")
   public DemoMcpServer(Duration stepDelay) {
     this.stepDelay = stepDelay;
     this.transport =
