@@ -1,5 +1,8 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.servlet.routing.ApiExchange;
+import dev.mcpinspector.servlet.routing.ApiRouter;
+
 /**
  * A group of {@code /api} routes plugged into the inspector's servlet, such as the MCP server
  * routes of the {@code inspector-mcp} module. Handlers read the caller's session scope and client

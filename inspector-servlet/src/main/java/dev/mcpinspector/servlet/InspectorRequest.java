@@ -5,6 +5,7 @@ import dev.mcpinspector.core.http.ProblemCode;
 import dev.mcpinspector.core.http.ProblemException;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.store.Lease;
+import dev.mcpinspector.servlet.routing.ApiExchange;
 import java.util.Objects;
 
 /**

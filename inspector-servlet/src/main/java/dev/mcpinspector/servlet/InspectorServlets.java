@@ -2,6 +2,11 @@ package dev.mcpinspector.servlet;
 
 import dev.mcpinspector.core.Inspector;
 import dev.mcpinspector.core.InspectorConfig;
+import dev.mcpinspector.servlet.api.EventRoutes;
+import dev.mcpinspector.servlet.api.SessionRoutes;
+import dev.mcpinspector.servlet.front.InspectorFilter;
+import dev.mcpinspector.servlet.routing.ApiRouter;
+import dev.mcpinspector.servlet.routing.RouteTable;
 import jakarta.servlet.ServletContext;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package dev.mcpinspector.servlet;
 
+import dev.mcpinspector.servlet.front.WebSecurityFilter;
+import dev.mcpinspector.servlet.routing.ApiRouter;
+import dev.mcpinspector.servlet.routing.ApiServlet;
+import dev.mcpinspector.servlet.routing.RouteTable;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;

@@ -1,7 +1,7 @@
 package dev.mcpinspector.containertest;
 
-import dev.mcpinspector.servlet.SseEvent;
-import dev.mcpinspector.servlet.SseSource;
+import dev.mcpinspector.servlet.sse.SseEvent;
+import dev.mcpinspector.servlet.sse.SseSource;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,9 +1,0 @@
-package dev.mcpinspector.servlet;
-
-/** One route of the table. */
-record Route(String method, PathTemplate template, ApiHandler handler) {
-
-  String describe() {
-    return method + " " + template.text();
-  }
-}
