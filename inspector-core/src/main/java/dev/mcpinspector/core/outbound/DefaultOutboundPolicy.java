@@ -78,9 +78,22 @@ final class DefaultOutboundPolicy implements OutboundPolicy {
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
-      return bad("host '" + host + "' of url '" + url + "' could not be resolved");
+      addresses = null;
     }
     if (addresses == null || addresses.isEmpty()) {
+      if (!https) {
+        // Both reasons: http is allowed only to allowlisted addresses, and this name has none.
+        return OutboundDecision.refuse(
+            OutboundRefusal.URL_FORBIDDEN,
+            "only https URLs are allowed in hosted mode, unless the host resolves to an address"
+                + " in "
+                + OutboundConfig.ENV_OUTBOUND_ALLOW
+                + "; url '"
+                + url
+                + "' is http and its host '"
+                + host
+                + "' could not be resolved");
+      }
       return bad("host '" + host + "' of url '" + url + "' could not be resolved");
     }
     boolean allCovered = true;

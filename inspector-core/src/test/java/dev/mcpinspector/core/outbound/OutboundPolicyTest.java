@@ -398,6 +398,31 @@ class OutboundPolicyTest {
   }
 
   @Nested
+  class HttpWithACidrAllowlist {
+    @Test
+    void anUnresolvableNameSaysBothReasons() {
+      OutboundDecision d = hosted("10.0.0.0/8").checkUrl("http://some.name/mcp");
+      assertEquals(OutboundRefusal.URL_FORBIDDEN, d.refusal());
+      assertEquals(
+          "only https URLs are allowed in hosted mode, unless the host resolves to an address in"
+              + " INSPECTOR_OUTBOUND_ALLOW; url 'http://some.name/mcp' is http and its host"
+              + " 'some.name' could not be resolved",
+          d.detail());
+    }
+
+    @Test
+    void aNameResolvingIntoTheAllowlistIsAllowedOverHttp() {
+      assertTrue(hosted("10.0.0.0/8").checkUrl("http://internal.corp/mcp").allowed());
+    }
+
+    @Test
+    void anUnresolvableHttpsNameIsStillABadRequest() {
+      OutboundDecision d = hosted("10.0.0.0/8").checkUrl("https://some.name/mcp");
+      assertEquals(OutboundRefusal.BAD_REQUEST, d.refusal());
+    }
+  }
+
+  @Nested
   class Cidrs {
     @Test
     void hostBitsAreCleared() {
