@@ -23,7 +23,6 @@ import dev.mcpinspector.core.store.RemovalCause;
 import dev.mcpinspector.core.store.StoreConfig;
 import dev.mcpinspector.core.time.Ticker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +47,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a manager removed by the store also ends the cookie session, so the browser is told on its
  *       next request that its session was renewed, instead of silently getting an empty one;
  *   <li>a cookie session ended by the resolver (logout, idle, lifetime) invalidates its manager;
- *   <li>a session holding a lease (an in-flight request or an open stream) does not idle out.
+ *   <li>a session holding a lease (an in-flight request or an open stream) does not idle out and is
+ *       never evicted to make room;
+ *   <li>session lifetime has one owner, the resolver's session table: in hosted mode the store's
+ *       own expiry is off, and a session the table ends (idle, lifetime, capacity, logout) takes
+ *       its manager and event-plane state with it, so the deadlines {@code GET /api/session}
+ *       reports are the ones that apply.
  * </ul>
  *
  * <p>In local mode the store holds one shared manager, whose event scope is {@link
@@ -388,12 +392,14 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
 
   static StoreConfig storeConfig(
       InspectorConfig c, Ticker ticker, ScheduledExecutorService scheduler) {
+    // The session table of the resolver owns idle and absolute expiry (one owner of session
+    // lifetime): it ends the session, and its listener invalidates the manager. The store only
+    // holds managers and their leases, which pin the session in the table.
     return StoreConfig.builder()
-        .idleTimeout(c.sessionIdleTimeout())
-        .maxLifetime(c.sessionMaxLifetime())
+        .noExpiry()
         .maxSessions(c.maxSessions())
         .maxSessionsPerPrincipal(Math.min(c.maxSessionsPerPrincipal(), c.maxSessions()))
-        .sweepInterval(min(c.sweepInterval(), c.sessionIdleTimeout()))
+        .sweepInterval(c.sweepInterval())
         .disposeTimeout(c.disposeTimeout())
         .ticker(ticker)
         .scheduler(scheduler)
@@ -454,10 +460,6 @@ public final class Inspector<M extends AutoCloseable> implements AutoCloseable {
       b.admins(String.join(",", c.admins()));
     }
     return b.build();
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

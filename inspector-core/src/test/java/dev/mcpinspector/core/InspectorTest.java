@@ -21,6 +21,7 @@ import dev.mcpinspector.core.rpc.Direction;
 import dev.mcpinspector.core.session.Resolution;
 import dev.mcpinspector.core.session.SessionId;
 import dev.mcpinspector.core.store.Lease;
+import dev.mcpinspector.core.store.RemovalCause;
 import dev.mcpinspector.core.store.TestManager;
 import dev.mcpinspector.core.time.FakeTicker;
 import java.time.Duration;
@@ -162,6 +163,28 @@ class InspectorTest {
       assertFalse(bobNow.renewed(), "bob's open stream pins his session");
       assertEquals(bob.sessionId(), bobNow.sessionId());
       bobsStream.close();
+    }
+
+    @Test
+    void theManagerGoesAtTheIdleDeadlineTheSessionReports_andNotBefore() throws Exception {
+      start(hosted());
+      Resolution alice = login("alice-key-0123456789");
+      inspector.store().acquire(alice.sessionId(), alice.principal()).close();
+      Duration untilIdle = Duration.between(time.instant(), alice.idleExpiresAt());
+
+      time.advance(untilIdle.minusSeconds(1));
+      inspector.sessions().sweep();
+      assertTrue(inspector.store().isActive(alice.sessionId()), "gone before its deadline");
+
+      time.advance(Duration.ofSeconds(2));
+      inspector.sessions().sweep();
+      assertFalse(inspector.store().isActive(alice.sessionId()), "kept past its deadline");
+      assertTrue(created.get(0).awaitClosed());
+      assertFalse(inspector.rpcLog().isOpen(alice.sessionId()));
+      assertEquals(
+          0L,
+          inspector.store().stats().removed().get(RemovalCause.IDLE),
+          "the store must not run an expiry of its own");
     }
 
     @Test

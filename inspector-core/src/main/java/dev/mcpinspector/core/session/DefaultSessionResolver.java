@@ -8,6 +8,7 @@ import dev.mcpinspector.core.time.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class DefaultSessionResolver implements SessionResolver {
   private static final long CLOCK_SKEW_SECONDS = 60;
 
   private static final int VERIFIED_CACHE_SIZE = 4096;
+
+  /** What a refused new session tells the client to wait. */
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private final Mode mode;
   private final SigningKeyRing keys;
@@ -50,6 +54,8 @@ final class DefaultSessionResolver implements SessionResolver {
             config.idleTimeout().toNanos(),
             config.maxLifetime().toNanos(),
             config.maxBoundSessions(),
+            config.maxSessionsPerPrincipal(),
+            RETRY_AFTER,
             pinned);
   }
 
@@ -68,9 +74,9 @@ final class DefaultSessionResolver implements SessionResolver {
             return bound(b, Optional.empty(), false);
           }
           // Someone else's cookie with my credentials: state never crosses users.
-          return bind(https, authenticated, false);
+          return bindFor(request, authenticated, false);
         }
-        return fresh(https, authenticated, true);
+        return fresh(request, authenticated, true);
       }
     }
     Verified pre = value == null ? null : verifiedPre.get(value);
@@ -88,7 +94,7 @@ final class DefaultSessionResolver implements SessionResolver {
                 && cookie.created <= cookie.lastSeen;
         if (alive) {
           if (authenticated != null) {
-            return bind(https, authenticated, false);
+            return bindFor(request, authenticated, false);
           }
           String csrf = pre != null ? pre.csrfToken : SessionCookie.csrfToken(keys, cookie.id);
           if (pre == null) {
@@ -109,12 +115,13 @@ final class DefaultSessionResolver implements SessionResolver {
         renewed = true;
       }
     }
-    return fresh(https, authenticated, renewed);
+    return fresh(request, authenticated, renewed);
   }
 
-  private Resolution fresh(boolean https, Principal authenticated, boolean renewed) {
+  private Resolution fresh(EffectiveRequest request, Principal authenticated, boolean renewed) {
+    boolean https = request.secure();
     if (authenticated != null) {
-      return bind(https, authenticated, renewed);
+      return bindFor(request, authenticated, renewed);
     }
     SessionId id = SessionId.generate();
     long now = clock.millis() / 1000;
@@ -168,12 +175,50 @@ final class DefaultSessionResolver implements SessionResolver {
         setCookie);
   }
 
-  private Resolution bind(boolean https, Principal principal, boolean renewed) {
+  /**
+   * The session of a request that authenticates by itself (bearer token, identity header) but
+   * presents no usable cookie: the one session already bound for this credential, or a new one
+   * recorded under it. So a client that drops cookies costs one session, not one per request.
+   */
+  private Resolution bindFor(EffectiveRequest request, Principal principal, boolean renewed) {
+    String key = credentialKey(request, principal);
+    SessionRegistry.Bound existing = registry.forCredential(key);
+    if (existing != null && existing.principal.sameUserAs(principal)) {
+      return bound(
+          existing, Optional.of(cookies.setCookie(existing.cookieText, request.secure())), renewed);
+    }
+    return bind(request.secure(), principal, renewed, key);
+  }
+
+  /** A digest of the principal and every credential header value, never the credential itself. */
+  static String credentialKey(EffectiveRequest request, Principal principal) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+    digest.update(principal.key().getBytes(StandardCharsets.UTF_8));
+    for (String value : request.request().headers("Authorization")) {
+      digest.update((byte) 0);
+      digest.update(value.getBytes(StandardCharsets.UTF_8));
+    }
+    return java.util.HexFormat.of().formatHex(digest.digest());
+  }
+
+  private Resolution bind(
+      boolean https, Principal principal, boolean renewed, String credentialKeyOrNull) {
     SessionId id = SessionId.generate();
     String v = SessionCookie.bound(keys, id);
     SessionRegistry.Bound b =
-        registry.add(id, principal, clock.instant(), SessionCookie.csrfToken(keys, id), v);
-    return bound(b, Optional.of(cookies.setCookie(v, https)), renewed);
+        registry.add(
+            id,
+            principal,
+            clock.instant(),
+            SessionCookie.csrfToken(keys, id),
+            v,
+            credentialKeyOrNull);
+    return bound(b, Optional.of(cookies.setCookie(b.cookieText, https)), renewed);
   }
 
   private Resolution bound(SessionRegistry.Bound b, Optional<String> setCookie, boolean renewed) {
@@ -238,7 +283,7 @@ final class DefaultSessionResolver implements SessionResolver {
     if (current.authenticated()) {
       registry.remove(current.sessionId(), EndReason.RENEWED);
     }
-    return bind(request.secure(), principal, false);
+    return bind(request.secure(), principal, false, null);
   }
 
   @Override

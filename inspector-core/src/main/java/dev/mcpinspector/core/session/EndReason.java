@@ -10,6 +10,9 @@ public enum EndReason {
   LOGOUT,
   /** Login replaced it with a new id. */
   RENEWED,
-  /** The registry was full and this was the least recently checked session. */
+  /**
+   * Evicted to make room: its principal (or the whole table) was at its maximum and this was the
+   * least recently used session that was not in use.
+   */
   CAPACITY
 }

@@ -24,6 +24,15 @@ import java.util.function.Predicate;
  * request's principal. A pre-session presented with an authenticated principal: renewed and bound.
  * {@link Resolution#renewed()} is true when a validly signed cookie's session had ended.
  *
+ * <p><b>Limits.</b> A principal holds at most {@link SessionConfig#maxSessionsPerPrincipal()} bound
+ * sessions: binding one more ends that principal's own least recently used session that is not
+ * pinned, never another principal's. The table holds at most {@link
+ * SessionConfig#maxBoundSessions()}: when full, the least recently used unpinned session goes. A
+ * pinned session is never evicted; when nothing can go, binding fails with {@code 503 server_busy}.
+ * A request that authenticates by itself without a usable cookie reuses the session already bound
+ * for the same credential (a SHA-256 of the credential and principal is the key), so cookie-less
+ * clients cost one session per credential.
+ *
  * <p>Request-path work is O(1); expired bound sessions are removed lazily when presented and by
  * {@link #sweep()}, which the composition root runs on its scheduler and which costs O(sessions due
  * for a check), never O(all sessions).
@@ -51,7 +60,9 @@ public interface SessionResolver {
    * @param clock wall time for pre-session cookies and reported instants
    * @param pinned tells whether a bound session is in use (for example holds a store lease or an
    *     open event stream); a pinned session does not expire while idle, only at its absolute
-   *     lifetime. Called rarely (when an idle deadline passes), never under a lock.
+   *     lifetime, and is never evicted to make room. Called when an idle deadline passes and when
+   *     looking for a session to evict, under the session table's lock: it must be a cheap read
+   *     that never calls back into the resolver.
    * @return the resolver
    */
   static SessionResolver create(
@@ -70,7 +81,9 @@ public interface SessionResolver {
    * @param authenticated the principal the request itself authenticates as (bearer token, identity
    *     header), or null when it carries no credentials
    * @return the session, with a {@code Set-Cookie} when the client must store a new value
-   * @throws ProblemException {@code 400 bad_request} when two different session cookies are sent
+   * @throws ProblemException {@code 400 bad_request} when two different session cookies are sent;
+   *     {@code 503 server_busy} with {@code Retry-After} when a session must be bound and the
+   *     principal (or the table) is at its maximum with every candidate in use
    */
   Resolution resolve(EffectiveRequest request, Principal authenticated);
 

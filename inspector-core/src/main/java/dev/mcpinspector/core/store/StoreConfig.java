@@ -43,6 +43,12 @@ public final class StoreConfig {
   /** Default {@code Retry-After} of a {@link StoreFullException}: 5 seconds. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
+  /**
+   * The idle timeout and lifetime of {@link Builder#noExpiry()}: a hundred years, so a session is
+   * never expired by the store itself.
+   */
+  public static final Duration NO_EXPIRY = Duration.ofDays(36_500);
+
   private final Duration idleTimeout;
   private final Duration maxLifetime;
   private final int maxSessions;
@@ -225,6 +231,20 @@ public final class StoreConfig {
      */
     public Builder maxLifetime(Duration value) {
       this.maxLifetime = Checks.positive("maxLifetime", value);
+      return this;
+    }
+
+    /**
+     * Turns the store's own expiry off: idle timeout and lifetime become {@link #NO_EXPIRY}. Used
+     * when another component owns session lifetime (the {@code Inspector} in hosted mode, whose
+     * session table ends a session and then invalidates its manager); a manager then goes only when
+     * invalidated, evicted for capacity or on close.
+     *
+     * @return this builder
+     */
+    public Builder noExpiry() {
+      this.idleTimeout = NO_EXPIRY;
+      this.maxLifetime = NO_EXPIRY;
       return this;
     }
 

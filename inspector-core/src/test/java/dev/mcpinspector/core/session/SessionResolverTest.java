@@ -698,6 +698,141 @@ class SessionResolverTest {
     }
   }
 
+  @Nested
+  class SessionTable {
+    static final Principal CAROL =
+        new Principal("jwt:https://idp.example", "carol", null, Set.of());
+
+    Set<SessionId> leased;
+    SessionResolver table;
+
+    @BeforeEach
+    void small() {
+      leased = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      SessionConfig config =
+          SessionConfig.builder()
+              .mode(Mode.HOSTED)
+              .signingKeys(SigningKeyRing.of(List.of(KEY_A)))
+              .maxBoundSessions(6)
+              .maxSessionsPerPrincipal(3)
+              .build();
+      table = SessionResolver.create(config, time, time, leased::contains);
+      table.addListener((id, p, reason) -> ended.add(p.subject() + ":" + reason));
+    }
+
+    EffectiveRequest bearer(String token) {
+      return TrustedProxies.none()
+          .effective(
+              RequestView.builder()
+                  .header("Host", "localhost")
+                  .header("Authorization", "Bearer " + token)
+                  .build());
+    }
+
+    Resolution login(Principal p) {
+      return table.login(request(), table.resolve(request(), null), p);
+    }
+
+    @Test
+    void cookielessBearerRequests_reuseOneSessionPerCredential() {
+      Resolution first = table.resolve(bearer("t1"), CAROL);
+      for (int i = 0; i < 1000; i++) {
+        Resolution again = table.resolve(bearer("t1"), CAROL);
+        assertEquals(first.sessionId(), again.sessionId());
+        assertEquals(first.csrfToken(), again.csrfToken());
+      }
+      assertEquals(1, table.boundSessionCount());
+      assertNotEquals(first.sessionId(), table.resolve(bearer("t2"), CAROL).sessionId());
+      assertEquals(2, table.boundSessionCount());
+    }
+
+    @Test
+    void theSameTokenForAnotherPrincipal_neverSharesTheSession() {
+      Resolution carol = table.resolve(bearer("same"), CAROL);
+      Resolution bob = table.resolve(bearer("same"), BOB);
+      assertNotEquals(carol.sessionId(), bob.sessionId());
+      assertEquals(BOB, bob.principal());
+    }
+
+    @Test
+    void aPrincipalAtItsMaximum_losesItsOwnOldestIdleSession_neverAnothers() {
+      Resolution alice = login(ALICE);
+      Resolution bob = login(BOB);
+      for (int i = 0; i < 20_000; i++) {
+        time.advance(Duration.ofMillis(1));
+        table.resolve(bearer("token-" + i), CAROL);
+        assertTrue(table.boundSessionCount() <= 2 + 3);
+      }
+      assertEquals(5, table.boundSessionCount());
+      assertEquals(alice.sessionId(), table.resolve(request(cookie(alice)), null).sessionId());
+      assertEquals(bob.sessionId(), table.resolve(request(cookie(bob)), null).sessionId());
+      assertFalse(ended.contains("alice:CAPACITY"));
+      assertFalse(ended.contains("bob:CAPACITY"));
+      assertEquals(20_000 - 3, ended.stream().filter("carol:CAPACITY"::equals).count());
+    }
+
+    @Test
+    void repeatedLogins_endOnlyTheSamePrincipalsIdleSessions_andKeepItsLeasedOne() {
+      Resolution bob = login(BOB);
+      Resolution streaming = login(ALICE);
+      leased.add(streaming.sessionId());
+      for (int i = 0; i < 20_000; i++) {
+        time.advance(Duration.ofMillis(1));
+        login(ALICE);
+      }
+      assertEquals(1 + 3, table.boundSessionCount());
+      assertEquals(
+          streaming.sessionId(), table.resolve(request(cookie(streaming)), null).sessionId());
+      assertEquals(bob.sessionId(), table.resolve(request(cookie(bob)), null).sessionId());
+    }
+
+    @Test
+    void whenEveryCandidateIsLeased_theNewSessionIsRefused_andNothingIsEvicted() {
+      for (int i = 0; i < 3; i++) {
+        leased.add(login(ALICE).sessionId());
+      }
+      ProblemException e = assertThrows(ProblemException.class, () -> login(ALICE));
+      assertEquals("server_busy", e.problem().code());
+      assertTrue(e.headers().containsKey("Retry-After"), e.headers().toString());
+      assertTrue(e.detail().contains("INSPECTOR_MAX_SESSIONS_PER_PRINCIPAL"), e.detail());
+      assertEquals(3, table.boundSessionCount());
+      assertEquals(List.of(), ended);
+    }
+
+    @Test
+    void aFullTable_evictsTheLeastRecentlyUsedUnleasedSession() {
+      Resolution a = login(ALICE);
+      leased.add(a.sessionId());
+      time.advance(Duration.ofMinutes(1));
+      Resolution b = login(BOB);
+      time.advance(Duration.ofMinutes(1));
+      for (int i = 0; i < 4; i++) {
+        login(new Principal("access-key", "user" + i, null, Set.of()));
+        time.advance(Duration.ofMinutes(1));
+      }
+      assertEquals(6, table.boundSessionCount());
+      login(CAROL);
+      assertEquals(6, table.boundSessionCount());
+      assertEquals(List.of("bob:CAPACITY"), ended, "the leased older session is never evicted");
+      assertEquals(a.sessionId(), table.resolve(request(cookie(a)), null).sessionId());
+      assertTrue(table.resolve(request(cookie(b)), null).renewed());
+    }
+
+    @Test
+    void sweep_costsOnlyTheDueSessions_andSkipsLeasedOnes() {
+      Resolution idle = login(ALICE);
+      Resolution busy = login(BOB);
+      leased.add(busy.sessionId());
+      time.advance(Duration.ofMinutes(29));
+      assertEquals(0, table.sweep());
+      time.advance(Duration.ofMinutes(1).plusSeconds(1));
+      assertEquals(1, table.sweep());
+      assertEquals(List.of("alice:IDLE"), ended);
+      assertEquals(busy.sessionId(), table.resolve(request(cookie(busy)), null).sessionId());
+      assertTrue(table.resolve(request(cookie(idle)), null).renewed());
+    }
+  }
+
   @Test
   void toStringsNeverRevealIdsOrTokens() {
     Resolution in = loggedIn(ALICE);
