@@ -12,8 +12,12 @@ public enum ProblemCode {
    * content type); the detail names the field.
    */
   INVALID_ANSWER(400, "invalid_answer", "Answer does not match the request"),
+  /** 400: an OAuth callback whose state is unknown, used, expired or another session's. */
+  OAUTH_STATE_INVALID(400, "oauth_state_invalid", "OAuth state not valid"),
   /** 401: the request needs an authenticated principal. */
   UNAUTHENTICATED(401, "unauthenticated", "Authentication required"),
+  /** 401: the MCP server needs OAuth authorization the session does not have (yet). */
+  AUTHORIZATION_REQUIRED(401, "authorization_required", "Authorization required"),
   /** 403: an unsafe request without a valid CSRF token. */
   CSRF_FAILED(403, "csrf_failed", "CSRF check failed"),
   /** 403: the request's origin is not allowed. */
@@ -24,6 +28,8 @@ public enum ProblemCode {
   TRANSPORT_FORBIDDEN(403, "transport_forbidden", "Transport not allowed"),
   /** 403: the server URL is refused by the outbound policy. */
   URL_FORBIDDEN(403, "url_forbidden", "URL not allowed"),
+  /** 403: the OAuth authorization server is not in {@code INSPECTOR_OAUTH_ALLOWED_ISSUERS}. */
+  ISSUER_FORBIDDEN(403, "issuer_forbidden", "Authorization server not allowed"),
   /** 403: the principal lacks the role the route needs. */
   FORBIDDEN(403, "forbidden", "Forbidden"),
   /** 404: no route matches the path. */
@@ -36,6 +42,8 @@ public enum ProblemCode {
   SAMPLING_NOT_FOUND(404, "sampling_not_found", "Sampling request not found"),
   /** 405: the path exists but not for this method; the response carries {@code Allow}. */
   METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed"),
+  /** 409: an OAuth authorization of that server is waiting for the user. */
+  AUTHORIZATION_PENDING(409, "authorization_pending", "Authorization pending"),
   /** 409: a server with that id already exists in the session. */
   SERVER_EXISTS(409, "server_exists", "Server already exists"),
   /** 413: the request body is larger than the configured maximum. */
@@ -48,6 +56,8 @@ public enum ProblemCode {
   INTERNAL_ERROR(500, "internal_error", "Internal server error"),
   /** 502: the MCP server failed or answered with an error. */
   UPSTREAM_FAILED(502, "upstream_failed", "Upstream server failed"),
+  /** 502: an OAuth step failed (metadata, registration, token endpoint or the user's refusal). */
+  AUTHORIZATION_FAILED(502, "authorization_failed", "Authorization failed"),
   /** 503: every session is in use; the response carries {@code Retry-After}. */
   SERVER_BUSY(503, "server_busy", "Server busy"),
   /** 504: the MCP server did not answer in time. */
